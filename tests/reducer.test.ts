@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import {
+  fromStoredMonitorState,
+  HISTORY_LIMIT,
+  initialMonitorState,
+  type MonitorEffect,
+  type MonitorState,
+  recordRoundTrip,
+  reduce,
+  storedMonitorStateSchema,
+  toStoredMonitorState,
+} from '../utils/monitor';
+import type { ServerMessage } from '../utils/protocol';
+import { checkCompleted, checkProgress, checkStarted, currentStatus, tokenExpired, user } from './fixtures/messages';
+
+/** Feeds messages in order and collects every effect, as the background worker does. */
+const run = (messages: ServerMessage[], from: MonitorState = initialMonitorState) =>
+  messages.reduce<{ state: MonitorState; effects: MonitorEffect[] }>(
+    (acc, message) => {
+      const next = reduce(acc.state, message);
+      return { state: next.state, effects: [...acc.effects, ...next.effects] };
+    },
+    { state: from, effects: [] },
+  );
+
+const announcedIds = (effects: MonitorEffect[]) =>
+  effects.flatMap((effect) => (effect.type === 'announce' ? effect.users.map((u) => u.user_id) : []));
+
+const afterFirstSnapshot = (users = [user(1)]) => run([currentStatus(users)]).state;
+
+describe('announcing expiries', () => {
+  it('sums up what is already expired on the very first snapshot', () => {
+    const { effects } = run([currentStatus([user(1), user(2), user(3)])]);
+    expect(effects).toEqual([{ type: 'announce', users: [user(1), user(2), user(3)], summary: true }]);
+  });
+
+  it('announces nothing when the first snapshot has no expired users', () => {
+    expect(run([currentStatus([])]).effects).toEqual([]);
+  });
+
+  it('announces each new expiry of a token_expired message once', () => {
+    const { state, effects } = run([tokenExpired([user(2), user(3)])], afterFirstSnapshot());
+    expect(effects).toEqual([{ type: 'announce', users: [user(2), user(3)], summary: false }]);
+    expect(state.totals.totalExpired).toBe(3);
+  });
+
+  it('never announces the same (user_id, expired_time) twice', () => {
+    const repeated = tokenExpired([user(2)]);
+    const { effects } = run([repeated, repeated, currentStatus([user(1), user(2)]), repeated], afterFirstSnapshot());
+    expect(announcedIds(effects)).toEqual(['2']);
+  });
+
+  it('announces users that expired while the client was away, from the next snapshot', () => {
+    const { effects } = run([currentStatus([user(1), user(5), user(6)])], afterFirstSnapshot());
+    expect(effects).toEqual([{ type: 'announce', users: [user(5), user(6)], summary: false }]);
+  });
+
+  it('forgets a renewed user so that a later expiry is announced again', () => {
+    const { effects, state } = run(
+      [currentStatus([]), tokenExpired([user(1, '2025-09-04T10:00:00.000000')])],
+      afterFirstSnapshot(),
+    );
+    expect(announcedIds(effects)).toEqual(['1']);
+    expect(state.expired.get('1')?.expired_time).toBe('2025-09-04T10:00:00.000000');
+  });
+
+  it('announces again when the same user expires at a new time', () => {
+    const { effects } = run([tokenExpired([user(1, '2025-09-05T00:00:00.000000')])], afterFirstSnapshot());
+    expect(announcedIds(effects)).toEqual(['1']);
+  });
+
+  it('keeps users missing from a partial snapshot (fewer listed than total_expired)', () => {
+    const start = afterFirstSnapshot([user(1), user(2)]);
+    const { state, effects } = run([currentStatus([user(2)], { total_expired: 2 })], start);
+    expect([...state.expired.keys()].sort()).toEqual(['1', '2']);
+    expect(effects).toEqual([]);
+  });
+
+  it('reads the announce memory back from storage, so a restarted worker stays silent about known users', () => {
+    const before = afterFirstSnapshot([user(1), user(2)]);
+    const stored = storedMonitorStateSchema.parse(JSON.parse(JSON.stringify(toStoredMonitorState(before))));
+    const { effects } = run([currentStatus([user(1), user(2), user(3)])], fromStoredMonitorState(stored));
+    expect(announcedIds(effects)).toEqual(['3']);
+  });
+});
+
+describe('the round lifecycle', () => {
+  it('follows started → progress → completed', () => {
+    const started = run([checkStarted(4)], afterFirstSnapshot()).state;
+    expect(started.round).toMatchObject({ round: 4, phase: 'running', current: 0, total: 410, percentage: 0 });
+
+    const progressing = run([checkProgress(4, 120, 410, { percentage: 29.3, expired_found: 3 })], started).state;
+    expect(progressing.round).toMatchObject({ current: 120, total: 410, percentage: 29.3, expiredFound: 3 });
+
+    const done = run([checkCompleted(4, { new_expired_this_round: 2, total_expired: 3 })], progressing);
+    expect(done.state.round).toMatchObject({ phase: 'completed', percentage: 100, duration: 12.5 });
+    expect(done.state.history.at(-1)).toEqual({
+      round: 4,
+      duration: 12.5,
+      totalUsers: 410,
+      newExpired: 2,
+      completedAt: '2025-09-03T09:27:57.108204',
+    });
+    expect(done.state.totals).toMatchObject({ totalExpired: 3, lastCheck: '2025-09-03T09:27:57.108204' });
+  });
+
+  it('computes the percentage to one decimal when the server leaves it out', () => {
+    expect(run([checkProgress(1, 1, 3)]).state.round?.percentage).toBe(33.3);
+  });
+
+  it('joins a round already running from progress alone', () => {
+    expect(run([checkProgress(9, 50, 100)]).state.round).toMatchObject({ round: 9, phase: 'running', current: 50 });
+  });
+
+  it('joins a running round announced by the snapshot', () => {
+    const { state } = run([currentStatus([], { check_round: 3, is_running: true })]);
+    expect(state.round).toMatchObject({ round: 3, phase: 'running' });
+  });
+
+  it('ignores progress of an older round that arrives late', () => {
+    const state = run([checkStarted(5), checkProgress(5, 10)]).state;
+    expect(run([checkProgress(4, 400)], state).state.round).toMatchObject({ round: 5, current: 10 });
+  });
+
+  it('ignores progress that arrives after its round completed', () => {
+    const state = run([checkStarted(5), checkCompleted(5)]).state;
+    expect(run([checkProgress(5, 3)], state).state.round).toMatchObject({ phase: 'completed', current: 410 });
+  });
+
+  it('keeps the last 50 rounds of history, one entry per round', () => {
+    const rounds = Array.from({ length: HISTORY_LIMIT + 5 }, (_, index) => checkCompleted(index + 1));
+    const { state } = run([...rounds, checkCompleted(HISTORY_LIMIT + 5, { duration: 1 })]);
+    expect(state.history).toHaveLength(HISTORY_LIMIT);
+    expect(state.history[0]?.round).toBe(6);
+    expect(state.history.at(-1)).toMatchObject({ round: HISTORY_LIMIT + 5, duration: 1 });
+  });
+
+  it('asks for a reminder when a round ends with expired tokens remaining', () => {
+    expect(run([checkCompleted(2, { total_expired: 4 })]).effects).toEqual([{ type: 'remind', totalExpired: 4 }]);
+    expect(run([checkCompleted(2, { total_expired: 0 })]).effects).toEqual([]);
+  });
+});
+
+describe('latency', () => {
+  it('keeps the server figure from pong and the locally measured round trip', () => {
+    const state = recordRoundTrip(run([{ type: 'pong', latency_ms: 12.5 }]).state, 8);
+    expect(state.latency).toEqual({ serverMs: 12.5, roundTripMs: 8 });
+  });
+
+  it('leaves the state untouched by a welcome', () => {
+    expect(run([{ type: 'welcome' }]).state).toBe(initialMonitorState);
+  });
+});

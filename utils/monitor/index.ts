@@ -1,0 +1,3 @@
+export * from './effects';
+export * from './monitor-state';
+export * from './reduce';

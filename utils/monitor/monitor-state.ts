@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { type ExpiredUser, expiredUserSchema } from '../protocol';
+
+export const HISTORY_LIMIT = 50;
+
+const nullableCount = z.number().nonnegative().nullable();
+
+export const roundSchema = z.object({
+  round: z.number().int().nonnegative(),
+  phase: z.enum(['running', 'completed']),
+  current: z.number().nonnegative(),
+  total: z.number().nonnegative(),
+  percentage: z.number().min(0).max(100),
+  expiredFound: z.number().nonnegative(),
+  /** Seconds, from check_completed. */
+  duration: z.number().nonnegative().nullable(),
+});
+
+export const roundSummarySchema = z.object({
+  round: z.number().int().nonnegative(),
+  duration: z.number().nonnegative().nullable(),
+  totalUsers: nullableCount,
+  newExpired: z.number().nonnegative(),
+  /** The server's own timestamp (local time, no zone), as token-monitor-ws-api.md writes it. */
+  completedAt: z.string().nullable(),
+});
+
+export const totalsSchema = z.object({
+  totalUsers: nullableCount,
+  totalExpired: z.number().nonnegative(),
+  lastCheck: z.string().nullable(),
+});
+
+export const latencySchema = z.object({
+  /** What the server reports in `pong.latency_ms`. */
+  serverMs: z.number().nonnegative().nullable(),
+  /** Ping to pong as this client measured it. */
+  roundTripMs: z.number().nonnegative().nullable(),
+});
+
+/** Everything the extension knows about the server, in the form it is stored. */
+export const storedMonitorStateSchema = z.object({
+  /** False until the first current_status: what is expired then is summed up, not announced one by one. */
+  hasSnapshot: z.boolean(),
+  totals: totalsSchema,
+  round: roundSchema.nullable(),
+  history: z.array(roundSummarySchema).max(HISTORY_LIMIT),
+  latency: latencySchema,
+  expired: z.array(expiredUserSchema),
+});
+
+export type Round = z.infer<typeof roundSchema>;
+export type RoundSummary = z.infer<typeof roundSummarySchema>;
+export type Totals = z.infer<typeof totalsSchema>;
+export type StoredMonitorState = z.infer<typeof storedMonitorStateSchema>;
+
+/**
+ * In memory the expired users are keyed by user_id: lookups on every message stay O(1) at 100,000 users,
+ * and each (user_id, expired_time) in this map has been announced (or summed up) exactly once.
+ */
+export type MonitorState = Omit<StoredMonitorState, 'expired'> & { expired: ReadonlyMap<string, ExpiredUser> };
+
+export const initialMonitorState: MonitorState = {
+  hasSnapshot: false,
+  totals: { totalUsers: null, totalExpired: 0, lastCheck: null },
+  round: null,
+  history: [],
+  latency: { serverMs: null, roundTripMs: null },
+  expired: new Map(),
+};
+
+export const toStoredMonitorState = (state: MonitorState): StoredMonitorState => ({
+  ...state,
+  expired: [...state.expired.values()],
+});
+
+export const fromStoredMonitorState = (stored: StoredMonitorState): MonitorState => ({
+  ...stored,
+  expired: new Map(stored.expired.map((user) => [user.user_id, user])),
+});

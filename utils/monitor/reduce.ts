@@ -1,0 +1,173 @@
+import type { ExpiredUser, ServerMessage, ServerMessageOf } from '../protocol';
+import type { MonitorEffect } from './effects';
+import { HISTORY_LIMIT, type MonitorState, type Round, type RoundSummary } from './monitor-state';
+
+export interface Reduction {
+  state: MonitorState;
+  effects: MonitorEffect[];
+}
+
+const unchanged = (state: MonitorState): Reduction => ({ state, effects: [] });
+
+const isNewExpiry = (known: ReadonlyMap<string, ExpiredUser>, user: ExpiredUser) =>
+  known.get(user.user_id)?.expired_time !== user.expired_time;
+
+const announce = (users: ExpiredUser[], summary = false): MonitorEffect[] =>
+  users.length > 0 ? [{ type: 'announce', users, summary }] : [];
+
+const roundedPercentage = (current: number, total: number) =>
+  total > 0 ? Math.min(100, Math.round((current / total) * 1000) / 10) : 0;
+
+const startRound = (round: number, total: number): Round => ({
+  round,
+  phase: 'running',
+  current: 0,
+  total,
+  percentage: 0,
+  expiredFound: 0,
+  duration: null,
+});
+
+/** Progress for an older round than the one shown arrives only when messages cross; it must not roll back. */
+const isStale = (state: MonitorState, round: number | undefined) =>
+  round !== undefined && state.round !== null && round < state.round.round;
+
+const onCurrentStatus = (state: MonitorState, message: ServerMessageOf<'current_status'>): Reduction => {
+  const incoming = message.expired_users;
+  const fresh = incoming.filter((user) => isNewExpiry(state.expired, user));
+  // The document's own sample lists fewer users than total_expired. A list that short is a partial view:
+  // users missing from it are kept, since forgetting them would announce them a second time later.
+  const complete = incoming.length >= message.total_expired;
+  const expired = new Map(complete ? [] : state.expired);
+  for (const user of incoming) expired.set(user.user_id, user);
+
+  const joinsRunningRound =
+    message.is_running === true &&
+    message.check_round !== undefined &&
+    (state.round === null || state.round.round < message.check_round);
+
+  return {
+    state: {
+      ...state,
+      hasSnapshot: true,
+      expired,
+      totals: {
+        totalUsers: message.total_users ?? state.totals.totalUsers,
+        totalExpired: message.total_expired,
+        lastCheck: message.last_check ?? state.totals.lastCheck,
+      },
+      round: joinsRunningRound ? startRound(message.check_round ?? 0, message.total_users ?? 0) : state.round,
+    },
+    effects: announce(fresh, !state.hasSnapshot),
+  };
+};
+
+const onCheckStarted = (state: MonitorState, message: ServerMessageOf<'check_started'>): Reduction =>
+  isStale(state, message.check_round)
+    ? unchanged(state)
+    : { state: { ...state, round: startRound(message.check_round, state.totals.totalUsers ?? 0) }, effects: [] };
+
+const onCheckProgress = (state: MonitorState, message: ServerMessageOf<'check_progress'>): Reduction => {
+  if (isStale(state, message.check_round)) return unchanged(state);
+  const roundNumber = message.check_round ?? state.round?.round ?? 0;
+  const base = state.round && state.round.round === roundNumber ? state.round : startRound(roundNumber, message.total);
+  if (base.phase === 'completed') return unchanged(state);
+  const round: Round = {
+    ...base,
+    current: message.current,
+    total: message.total,
+    percentage: message.percentage ?? roundedPercentage(message.current, message.total),
+    expiredFound: message.expired_found ?? base.expiredFound,
+  };
+  return { state: { ...state, round }, effects: [] };
+};
+
+const onTokenExpired = (state: MonitorState, message: ServerMessageOf<'token_expired'>): Reduction => {
+  const fresh = message.expired_users.filter((user) => isNewExpiry(state.expired, user));
+  if (fresh.length === 0 && message.total_expired === undefined) return unchanged(state);
+  const expired = new Map(state.expired);
+  for (const user of fresh) expired.set(user.user_id, user);
+  return {
+    state: {
+      ...state,
+      expired,
+      totals: {
+        ...state.totals,
+        totalExpired: message.total_expired ?? Math.max(state.totals.totalExpired, expired.size),
+      },
+    },
+    effects: announce(fresh),
+  };
+};
+
+const summarise = (message: ServerMessageOf<'check_completed'>, round: Round | null): RoundSummary => ({
+  round: message.check_round,
+  duration: message.duration ?? null,
+  totalUsers: message.total_users ?? null,
+  newExpired: message.new_expired_this_round ?? round?.expiredFound ?? 0,
+  completedAt: message.timestamp ?? null,
+});
+
+const onCheckCompleted = (state: MonitorState, message: ServerMessageOf<'check_completed'>): Reduction => {
+  if (isStale(state, message.check_round)) return unchanged(state);
+  const previous = state.round?.round === message.check_round ? state.round : null;
+  const round: Round = {
+    ...(previous ?? startRound(message.check_round, message.total_users ?? 0)),
+    phase: 'completed',
+    duration: message.duration ?? null,
+  };
+  if (message.total_users !== undefined) {
+    round.current = message.total_users;
+    round.total = message.total_users;
+    round.percentage = 100;
+  }
+  const history = [
+    ...state.history.filter((entry) => entry.round !== message.check_round),
+    summarise(message, previous),
+  ].slice(-HISTORY_LIMIT);
+  const totalExpired = message.total_expired ?? state.totals.totalExpired;
+  return {
+    state: {
+      ...state,
+      round,
+      history,
+      totals: {
+        totalUsers: message.total_users ?? state.totals.totalUsers,
+        totalExpired,
+        lastCheck: message.timestamp ?? state.totals.lastCheck,
+      },
+    },
+    effects: totalExpired > 0 ? [{ type: 'remind', totalExpired }] : [],
+  };
+};
+
+const onPong = (state: MonitorState, message: ServerMessageOf<'pong'>): Reduction =>
+  message.latency_ms === undefined
+    ? unchanged(state)
+    : { state: { ...state, latency: { ...state.latency, serverMs: message.latency_ms } }, effects: [] };
+
+/** The whole protocol as one pure function: what the extension knows after a message, and what to do. */
+export const reduce = (state: MonitorState, message: ServerMessage): Reduction => {
+  switch (message.type) {
+    case 'welcome':
+      return unchanged(state);
+    case 'current_status':
+      return onCurrentStatus(state, message);
+    case 'check_started':
+      return onCheckStarted(state, message);
+    case 'check_progress':
+      return onCheckProgress(state, message);
+    case 'token_expired':
+      return onTokenExpired(state, message);
+    case 'check_completed':
+      return onCheckCompleted(state, message);
+    case 'pong':
+      return onPong(state, message);
+  }
+};
+
+/** Ping to pong as measured here; kept beside the server's own figure. */
+export const recordRoundTrip = (state: MonitorState, roundTripMs: number): MonitorState => ({
+  ...state,
+  latency: { ...state.latency, roundTripMs },
+});

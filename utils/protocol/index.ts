@@ -1,0 +1,4 @@
+export * from './client-messages';
+export * from './expired-user';
+export * from './parse-server-message';
+export * from './server-messages';
