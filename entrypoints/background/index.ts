@@ -1,0 +1,61 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { browserEnvironment } from '../../utils/connection';
+import { resolveLocale } from '../../utils/i18n';
+import { onMessage } from '../../utils/messaging';
+import { openDashboard } from '../../utils/open-dashboard';
+import { saveSettings } from '../../utils/settings/settings-store';
+import { renderBadge } from './badge';
+import { deliverAlert } from './deliver-alert';
+import { createMonitorService } from './monitor-service';
+import { BUTTON_MUTE_HOUR, isAlertNotification } from './notifier';
+import { speak } from './speaker';
+
+/** Chrome's shortest alarm period: revives a worker the browser stopped while the server was away. */
+const WATCHDOG_ALARM = 'connection-watchdog';
+const HOUR_MS = 60 * 60 * 1000;
+
+const log = (line: string) => console.info(`[token-monitor] ${line}`);
+
+// Listeners are registered synchronously on every worker start: Chrome only wakes a stopped worker for
+// events that had a listener when it last ran.
+export default defineBackground(() => {
+  const browserLanguage = browser.i18n.getUILanguage();
+  const service = createMonitorService({
+    env: browserEnvironment(),
+    deliverAlert: (batch, settings) => deliverAlert(batch, settings, browserLanguage),
+    renderBadge,
+    browserLanguage,
+    log,
+  });
+
+  browser.alarms.onAlarm.addListener((alarm) => alarm.name === WATCHDOG_ALARM && void service.revive());
+  void browser.alarms.get(WATCHDOG_ALARM).then((alarm) => {
+    if (!alarm) void browser.alarms.create(WATCHDOG_ALARM, { periodInMinutes: 0.5 });
+  });
+  browser.runtime.onStartup.addListener(() => void service.revive());
+  browser.runtime.onInstalled.addListener(() => void service.revive());
+  globalThis.addEventListener('online', () => void service.onOnline());
+
+  browser.notifications.onClicked.addListener((id) => {
+    if (!isAlertNotification(id)) return;
+    void openDashboard();
+    void browser.notifications.clear(id);
+  });
+  browser.notifications.onButtonClicked?.addListener((id, button) => {
+    if (!isAlertNotification(id)) return;
+    if (button === BUTTON_MUTE_HOUR) void saveSettings({ mutedUntil: Date.now() + HOUR_MS });
+    else void openDashboard();
+    void browser.notifications.clear(id);
+  });
+
+  onMessage('queryExpired', ({ data }) => service.queryExpired(data));
+  onMessage('exportCsv', ({ data }) => service.exportCsv(data.includeTokens));
+  onMessage('reconnectNow', () => service.reconnectNow());
+  onMessage('clearStoredData', () => service.clearStoredData());
+  onMessage('speakTest', async () => {
+    await service.ready;
+    const settings = service.settings();
+    await speak(service.translator()('speechTest'), settings.speech, resolveLocale(settings.language, browserLanguage));
+  });
+});

@@ -1,0 +1,173 @@
+import type { AlertBatch } from '../../utils/alerts';
+import { createAlertWindow } from '../../utils/alerts';
+import type { BadgeAppearance } from '../../utils/badge/badge-appearance';
+import { badgeAppearance } from '../../utils/badge/badge-appearance';
+import { type ConnectionEnvironment, createConnection } from '../../utils/connection';
+import { type ExpiredQuery, type ExpiredSort, queryExpired, sortExpired, toCsv } from '../../utils/expired';
+import { resolveLocale, translatorFor } from '../../utils/i18n';
+import {
+  initialMonitorState,
+  type MonitorEffect,
+  type MonitorState,
+  recordRoundTrip,
+  reduce,
+  toMonitorView,
+} from '../../utils/monitor';
+import { describeParseFailure, type ExpiredUser, parseServerMessage } from '../../utils/protocol';
+import { defaultSettings, type Settings } from '../../utils/settings';
+import { loadSettings, watchSettings } from '../../utils/settings/settings-store';
+import { monitorViewItem } from '../../utils/storage-items';
+import { throttle } from '../../utils/throttle';
+import { loadSnapshot, savePendingAlert, saveSnapshot } from './state-store';
+
+/** Storing 100,000 users takes over a second: at most one write per second, bursts merged. */
+const PERSIST_INTERVAL_MS = 1000;
+/** Pages redraw from the published view: ten times a second is smooth and cheap. */
+const PUBLISH_INTERVAL_MS = 100;
+
+export interface MonitorServiceDeps {
+  env: ConnectionEnvironment;
+  deliverAlert(batch: AlertBatch, settings: Settings): Promise<void>;
+  renderBadge(appearance: BadgeAppearance): Promise<void>;
+  /** The browser UI language, for 'auto'. */
+  browserLanguage: string;
+  log(line: string): void;
+}
+
+/**
+ * The background worker's whole job, with the browser behind injected functions: frames go through
+ * parse → reduce, the state is stored and published, effects become alerts, the badge follows.
+ */
+export const createMonitorService = (deps: MonitorServiceDeps) => {
+  const { env, log } = deps;
+  let state: MonitorState = initialMonitorState;
+  let settings: Settings = defaultSettings;
+  // Starts from the clock so a restarted worker never repeats a version an open page has seen.
+  let expiredVersion = env.now();
+  let sorted: { version: number; sort: ExpiredSort; users: ExpiredUser[] } | null = null;
+
+  const translator = () => translatorFor(resolveLocale(settings.language, deps.browserLanguage));
+
+  const connection = createConnection(env, {
+    onFrame: (text) => receive(text),
+    onStatus: () => changed(),
+    log: (line) => log(`[connection] ${line}`),
+  });
+
+  const persist = throttle(() => void saveSnapshot(state, alerts.pending()), PERSIST_INTERVAL_MS, env);
+  const publish = throttle(
+    () => void monitorViewItem.setValue(toMonitorView(state, connection.status(), expiredVersion)),
+    PUBLISH_INTERVAL_MS,
+    env,
+  );
+
+  const deliverDue = async () => {
+    // The batch must be on disk with the state that made it before anyone is told.
+    persist.flush();
+    const batch = alerts.take();
+    if (!batch) return;
+    try {
+      await deps.deliverAlert(batch, settings);
+    } catch (error) {
+      log(`[alert] delivery failed: ${String(error)}`);
+    }
+    // Not simply cleared: a new batch may have opened while this one was being delivered.
+    await savePendingAlert(alerts.pending());
+  };
+
+  const alerts = createAlertWindow(env, () => void deliverDue());
+
+  const changed = () => {
+    publish.request();
+    void deps.renderBadge(badgeAppearance(connection.status(), state.totals.totalExpired, translator(), env.now()));
+  };
+
+  const commit = (next: MonitorState, effects: readonly MonitorEffect[] = []) => {
+    // Effects join the alert window first, so the write below stores the state with the alert it caused.
+    for (const effect of effects) carryOut(effect);
+    if (next === state && effects.length === 0) return;
+    if (next.expired !== state.expired) expiredVersion += 1;
+    state = next;
+    persist.request();
+    changed();
+  };
+
+  const carryOut = (effect: MonitorEffect) => {
+    if (effect.type === 'announce') alerts.announce(effect);
+    else alerts.remind(effect.totalExpired);
+  };
+
+  const receive = (text: string) => {
+    const result = parseServerMessage(text);
+    if (!result.ok) return log(`[protocol] ${describeParseFailure(result)}`);
+    const { message, warnings } = result;
+    for (const warning of warnings) log(`[protocol] ${message.type}: ${warning}`);
+    const reduction = reduce(state, message);
+    const pingAt = connection.lastPingAt();
+    const next =
+      message.type === 'pong' && pingAt !== null
+        ? recordRoundTrip(reduction.state, env.now() - pingAt)
+        : reduction.state;
+    commit(next, reduction.effects);
+  };
+
+  const applySettings = (next: Settings) => {
+    settings = next;
+    if (next.monitoring) connection.start(next.serverUrl);
+    else connection.stop();
+    changed();
+  };
+
+  const ready = (async () => {
+    const [snapshot, loaded] = await Promise.all([loadSnapshot(log), loadSettings()]);
+    state = snapshot.state;
+    alerts.restore(snapshot.pending);
+    watchSettings(applySettings);
+    applySettings(loaded);
+  })();
+
+  const sortedUsers = (sort: ExpiredSort) => {
+    if (sorted?.version !== expiredVersion || sorted.sort !== sort) {
+      sorted = { version: expiredVersion, sort, users: sortExpired(state.expired.values(), sort) };
+    }
+    return sorted.users;
+  };
+
+  return {
+    ready,
+    /** Alarm, startup, install: make sure a watched server has a live socket or a pending retry. */
+    async revive() {
+      await ready;
+      connection.ensure();
+    },
+    async reconnectNow() {
+      await ready;
+      if (connection.status().phase !== 'off') connection.reconnectNow();
+    },
+    /** Back online: a waiting connection need not wait out its backoff. */
+    async onOnline() {
+      await ready;
+      if (connection.status().phase === 'waiting') connection.reconnectNow();
+    },
+    async queryExpired(query: ExpiredQuery) {
+      await ready;
+      return queryExpired(sortedUsers(query.sort ?? 'newest'), query, expiredVersion);
+    },
+    async exportCsv(includeTokens: boolean) {
+      await ready;
+      return toCsv(sortedUsers('newest'), { includeTokens });
+    },
+    async clearStoredData() {
+      await ready;
+      alerts.take();
+      commit(initialMonitorState);
+      persist.flush();
+      // A fresh snapshot refills the list; it counts as a first contact again and is summed up.
+      if (connection.status().phase !== 'off') connection.reconnectNow();
+    },
+    settings: () => settings,
+    translator,
+  };
+};
+
+export type MonitorService = ReturnType<typeof createMonitorService>;

@@ -1,0 +1,6 @@
+export * from './alert-batch';
+export * from './alert-policy';
+export * from './alert-text';
+export * from './alert-window';
+export * from './mask-phone';
+export * from './quiet-hours';

@@ -1,0 +1,28 @@
+/** The part of the WebSocket API the connection uses; tests pass a fake with the same shape. */
+export interface SocketLike {
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+  onopen: ((event: Event) => void) | null;
+  onmessage: ((event: MessageEvent) => void) | null;
+  onclose: ((event: CloseEvent) => void) | null;
+  onerror: ((event: Event) => void) | null;
+}
+
+export type TimerHandle = ReturnType<typeof setTimeout>;
+
+/** What the connection needs from its surroundings, injected so tests control sockets and time. */
+export interface ConnectionEnvironment {
+  createSocket(url: string): SocketLike;
+  setTimeout(callback: () => void, ms: number): TimerHandle;
+  clearTimeout(handle: TimerHandle): void;
+  now(): number;
+  random(): number;
+}
+
+export const browserEnvironment = (): ConnectionEnvironment => ({
+  createSocket: (url) => new WebSocket(url),
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle),
+  now: () => Date.now(),
+  random: () => Math.random(),
+});

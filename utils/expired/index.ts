@@ -1,0 +1,2 @@
+export * from './expired-query';
+export * from './to-csv';

@@ -1,0 +1,2 @@
+export * from './server-url';
+export * from './settings-schema';

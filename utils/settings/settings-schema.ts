@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { DEFAULT_SERVER_URL, serverUrlSchema } from './server-url';
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
+
+// Every field falls back on its own: one corrupt value resets that value, not the user's other choices.
+export const settingsSchema = z.object({
+  serverUrl: serverUrlSchema.catch(DEFAULT_SERVER_URL),
+  /** Off means: no socket at all, until the user turns it back on. */
+  monitoring: z.boolean().catch(true),
+  notifications: z.boolean().catch(true),
+  speech: z
+    .object({
+      enabled: z.boolean().catch(true),
+      /** A voice name from tts.getVoices(); null picks the best voice for the language. */
+      voiceName: z.string().nullable().catch(null),
+      rate: z.number().min(0.5).max(2).catch(1),
+      volume: z.number().min(0).max(1).catch(1),
+    })
+    .catch({ enabled: true, voiceName: null, rate: 1, volume: 1 }),
+  maskPhones: z.boolean().catch(true),
+  /** Epoch milliseconds; alerts stay silent until then. */
+  mutedUntil: z.number().nullable().catch(null),
+  quietHours: z
+    .object({ enabled: z.boolean().catch(false), start: clockTime.catch('22:00'), end: clockTime.catch('08:00') })
+    .catch({ enabled: false, start: '22:00', end: '08:00' }),
+  /** The document's `alwaysNotify`: a summary reminder after every round while expired tokens remain. */
+  remindEveryRound: z.boolean().catch(false),
+  language: z.enum(['auto', 'zh_CN', 'en']).catch('auto'),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+export type Language = Settings['language'];
+
+export const defaultSettings: Settings = settingsSchema.parse({});
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Reads stored settings whatever they hold: values from an older version or a corrupt store become
+ * defaults field by field, and the caller learns which fields were replaced so it can log them.
+ */
+export const readSettings = (stored: unknown): { settings: Settings; replaced: string[] } => {
+  const input = isRecord(stored) ? stored : {};
+  const settings = settingsSchema.parse(input);
+  // Stored settings were written from this schema's output, so an untouched field serialises identically.
+  const replaced = Object.keys(input).filter(
+    (key) => key in settings && JSON.stringify(input[key]) !== JSON.stringify(settings[key as keyof Settings]),
+  );
+  return { settings, replaced };
+};

@@ -1,0 +1,30 @@
+import { settingsItem } from '../storage-items';
+import { readSettings, type Settings } from './settings-schema';
+
+// The one place pages and the worker read and change settings. Changes apply everywhere at once:
+// every open page and the worker watch the same storage item.
+
+const log = (replaced: string[]) => {
+  if (replaced.length > 0)
+    console.warn(`[settings] replaced invalid stored values by defaults: ${replaced.join(', ')}`);
+};
+
+export const loadSettings = async (): Promise<Settings> => {
+  const { settings, replaced } = readSettings(await settingsItem.getValue());
+  log(replaced);
+  return settings;
+};
+
+/** Saves a change to some settings; the others keep their stored values. */
+export const saveSettings = async (change: Partial<Settings>): Promise<Settings> => {
+  const next = { ...(await loadSettings()), ...change };
+  await settingsItem.setValue(next);
+  return next;
+};
+
+export const watchSettings = (onChange: (settings: Settings) => void): (() => void) =>
+  settingsItem.watch((stored) => {
+    const { settings, replaced } = readSettings(stored);
+    log(replaced);
+    onChange(settings);
+  });

@@ -1,0 +1,24 @@
+import type { Locale } from '../i18n';
+
+export interface VoiceInfo {
+  name: string;
+  lang?: string;
+}
+
+// Linux speech-dispatcher tags Mandarin `cmn` (and Cantonese `yue`), never `zh-CN`: match the family.
+const CHINESE = /^(zh|cmn|yue)\b/i;
+const ENGLISH = /^en\b/i;
+
+/** The user's voice when it still exists, else the first voice of the alert's language, else none. */
+export const chooseVoice = <V extends VoiceInfo>(
+  voices: readonly V[],
+  locale: Locale,
+  preferredName: string | null,
+): V | undefined => {
+  const preferred = preferredName ? voices.find((voice) => voice.name === preferredName) : undefined;
+  if (preferred) return preferred;
+  const family = locale === 'zh_CN' ? CHINESE : ENGLISH;
+  // Prefer Mandarin over Cantonese for Chinese text.
+  const matching = voices.filter((voice) => family.test(voice.lang ?? ''));
+  return matching.find((voice) => !/^yue/i.test(voice.lang ?? '')) ?? matching[0];
+};

@@ -1,0 +1,21 @@
+import { storage } from 'wxt/utils/storage';
+import type { AlertBatch } from './alerts/alert-batch';
+import type { MonitorView } from './monitor';
+
+/**
+ * Settings as stored; always read them through readSettings(), which validates and repairs them.
+ * Sync storage follows the user to their other browsers.
+ */
+export const settingsItem = storage.defineItem<unknown>('sync:settings', { fallback: {} });
+
+/**
+ * What the worker knows (expired users, rounds, totals), as one JSON string: for 100,000 users that is
+ * about three times faster to store and read back than the same data as structured objects.
+ */
+export const monitorStateItem = storage.defineItem<string | null>('local:monitorState', { fallback: null });
+
+/** Expiries waiting out the coalescing window; stored at once so a stopped worker still announces them. */
+export const pendingAlertItem = storage.defineItem<AlertBatch | null>('local:pendingAlert', { fallback: null });
+
+/** The live summary for pages; session storage is memory-backed and cleared with the browser. */
+export const monitorViewItem = storage.defineItem<MonitorView | null>('session:monitorView', { fallback: null });
