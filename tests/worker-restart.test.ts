@@ -1,0 +1,186 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createMonitorService } from '../entrypoints/background/monitor-service';
+import type { AlertBatch } from '../utils/alerts';
+import { COALESCE_WINDOW_MS } from '../utils/alerts';
+import type { BadgeAppearance } from '../utils/badge/badge-appearance';
+import type { ExpiredUser, ServerMessage } from '../utils/protocol';
+import { saveSettings } from '../utils/settings/settings-store';
+import { monitorViewItem } from '../utils/storage-items';
+import { fakeEnvironment } from './fakes/fake-socket';
+import { checkCompleted, checkProgress, checkStarted, currentStatus, tokenExpired, user } from './fixtures/messages';
+
+/** A background worker as Chrome runs it: its own sockets and timers, storage shared with the next one. */
+const startWorker = async () => {
+  const fake = fakeEnvironment();
+  const alerts: AlertBatch[] = [];
+  const badges: BadgeAppearance[] = [];
+  const logs: string[] = [];
+  const service = createMonitorService({
+    env: fake.env,
+    deliverAlert: async (batch) => {
+      alerts.push(batch);
+    },
+    renderBadge: async (appearance) => {
+      badges.push(appearance);
+    },
+    browserLanguage: 'zh-CN',
+    log: (line) => logs.push(line),
+  });
+  await service.ready;
+  const server = {
+    send: (message: ServerMessage) => fake.latest().receive(JSON.stringify(message)),
+    sendRaw: (text: string) => fake.latest().receive(text),
+    /** What the real server does on every connection: welcome, then the whole current status. */
+    accept: (expired: ExpiredUser[]) => {
+      fake.latest().open();
+      server.send({ type: 'welcome', message: 'WebSocket连接成功' });
+      server.send(currentStatus(expired));
+    },
+  };
+  const announced = () => alerts.flatMap((batch) => batch.sample.map((u) => u.user_id));
+  return { ...fake, service, server, alerts, badges, logs, announced };
+};
+
+/** Chrome stops the worker: nothing of it runs again, only storage remains. */
+const killWorker = () => vi.clearAllTimers();
+
+const settle = () => vi.advanceTimersByTimeAsync(COALESCE_WINDOW_MS + 1000);
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.useFakeTimers();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('the background worker', () => {
+  it('connects to the default server and sums up the first snapshot in one alert', async () => {
+    const worker = await startWorker();
+    expect(worker.latest().url).toBe('ws://localhost:8765');
+    worker.server.accept([user(1), user(2), user(3)]);
+    await settle();
+    expect(worker.alerts).toEqual([{ kind: 'summary', count: 3, sample: [user(3), user(2), user(1)] }]);
+  });
+
+  it('coalesces a burst of expiries into one alert and never repeats one', async () => {
+    const worker = await startWorker();
+    worker.server.accept([]);
+    worker.server.send(checkStarted(1));
+    worker.server.send(tokenExpired([user(1)]));
+    worker.server.send(checkProgress(1, 200));
+    worker.server.send(tokenExpired([user(2), user(3)]));
+    await settle();
+    worker.server.send(tokenExpired([user(2)]));
+    worker.server.send(currentStatus([user(1), user(2), user(3)]));
+    await settle();
+    expect(worker.alerts).toEqual([{ kind: 'new', count: 3, sample: [user(3), user(2), user(1)] }]);
+  });
+
+  it('stays silent about known users after a restart and announces what expired meanwhile', async () => {
+    const first = await startWorker();
+    first.server.accept([user(1)]);
+    first.server.send(tokenExpired([user(2)]));
+    await settle();
+    expect(first.announced().sort()).toEqual(['1', '2']);
+    killWorker();
+
+    const second = await startWorker();
+    second.server.accept([user(1), user(2), user(5)]);
+    await settle();
+    expect(second.alerts).toEqual([{ kind: 'new', count: 1, sample: [user(5)] }]);
+  });
+
+  it('delivers an alert whose window was cut short by the worker stopping, exactly once', async () => {
+    const first = await startWorker();
+    first.server.accept([]);
+    first.server.send(tokenExpired([user(7)]));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(first.alerts).toEqual([]);
+    killWorker();
+
+    const second = await startWorker();
+    second.server.accept([user(7)]);
+    await settle();
+    expect(second.alerts).toEqual([{ kind: 'new', count: 1, sample: [user(7)] }]);
+    killWorker();
+
+    const third = await startWorker();
+    third.server.accept([user(7)]);
+    await settle();
+    expect(third.alerts).toEqual([]);
+  });
+
+  it('survives bad frames with a log line and keeps what it knew', async () => {
+    const worker = await startWorker();
+    worker.server.accept([user(1)]);
+    for (const frame of ['{oops', '[]', '{"type":"reboot"}', '{"type":"current_status","total_expired":"x"}']) {
+      worker.server.sendRaw(frame);
+    }
+    await settle();
+    expect(worker.logs.filter((line) => line.startsWith('[protocol] ignored'))).toHaveLength(4);
+    const page = await worker.service.queryExpired({});
+    expect(page.rows.map((row) => row.user_id)).toEqual(['1']);
+  });
+
+  it('reads the legacy field and logs that it did', async () => {
+    const worker = await startWorker();
+    worker.server.accept([]);
+    worker.server.sendRaw(JSON.stringify({ type: 'token_expired', new_expired_users: [user(4)] }));
+    await settle();
+    expect(worker.announced()).toEqual(['4']);
+    expect(worker.logs).toContain('[protocol] token_expired: read the legacy field new_expired_users');
+  });
+
+  it('shows the expired count on the badge and publishes the live view', async () => {
+    const worker = await startWorker();
+    worker.server.accept([user(1), user(2)]);
+    worker.server.send(checkStarted(3));
+    worker.server.send(checkProgress(3, 41, 410));
+    await settle();
+    expect(worker.badges.at(-1)).toMatchObject({ text: '2', color: '#d93025' });
+    const view = await monitorViewItem.getValue();
+    expect(view).toMatchObject({
+      connection: { phase: 'open' },
+      round: { round: 3, current: 41, total: 410, percentage: 10 },
+      expiredCount: 2,
+    });
+  });
+
+  it('shows a grey badge while the server is away', async () => {
+    const worker = await startWorker();
+    worker.latest().drop();
+    expect(worker.badges.at(-1)).toMatchObject({ text: '!', color: '#80868b' });
+    expect(worker.badges.at(-1)?.title).toMatch(/无法连接 ws:\/\/localhost:8765。1 秒后重试/);
+  });
+
+  it('moves to a new server URL as soon as the setting changes', async () => {
+    const worker = await startWorker();
+    worker.server.accept([]);
+    await saveSettings({ serverUrl: 'wss://monitor.example.com/ws' });
+    await settle();
+    expect(worker.sockets.map((socket) => socket.url)).toEqual(['ws://localhost:8765', 'wss://monitor.example.com/ws']);
+  });
+
+  it('hands a round that ends with expired tokens to the reminder policy', async () => {
+    const worker = await startWorker();
+    worker.server.accept([user(1)]);
+    await settle();
+    worker.server.send(checkCompleted(2, { total_expired: 1 }));
+    await settle();
+    expect(worker.alerts.map((batch) => batch.kind)).toEqual(['summary', 'reminder']);
+  });
+
+  it('forgets everything on request and sums up the next snapshot again', async () => {
+    const worker = await startWorker();
+    worker.server.accept([user(1)]);
+    await settle();
+    await worker.service.clearStoredData();
+    expect((await worker.service.queryExpired({})).total).toBe(0);
+    worker.server.accept([user(1)]);
+    await settle();
+    expect(worker.alerts.map((batch) => batch.kind)).toEqual(['summary', 'summary']);
+  });
+});
