@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { AlertBatch } from './alerts/alert-batch';
+import type { JournalEntry } from './alerts/alert-journal';
 import type { MonitorView } from './monitor';
 
 /**
@@ -19,3 +20,6 @@ export const pendingAlertItem = storage.defineItem<AlertBatch | null>('local:pen
 
 /** The live summary for pages; session storage is memory-backed and cleared with the browser. */
 export const monitorViewItem = storage.defineItem<MonitorView | null>('session:monitorView', { fallback: null });
+
+/** The last alerts that went out, newest first: what was announced, shown and spoken, and when. */
+export const alertJournalItem = storage.defineItem<JournalEntry[]>('local:alertJournal', { fallback: [] });

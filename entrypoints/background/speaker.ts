@@ -1,41 +1,66 @@
 import { browser } from 'wxt/browser';
+import type { SpeechOutcome } from '../../utils/alerts';
 import type { Locale } from '../../utils/i18n';
 import { localeTag } from '../../utils/i18n';
 import type { Settings } from '../../utils/settings';
 import { chooseVoice } from '../../utils/speech/choose-voice';
 
 type SpeechSettings = Settings['speech'];
+/** Told how the utterance went, and which voice (name and language) spoke it. */
+export type SpeechListener = (outcome: SpeechOutcome, voice?: string) => void;
 
-const speakWithTts = async (text: string, speech: SpeechSettings, locale: Locale) => {
-  const tts = browser.tts;
-  const voices = (await tts.getVoices()).map((voice) => ({ name: voice.voiceName ?? '', lang: voice.lang }));
+const TTS_OUTCOMES: Record<string, SpeechOutcome> = {
+  start: 'start',
+  end: 'end',
+  interrupted: 'interrupted',
+  cancelled: 'interrupted',
+  error: 'error',
+};
+
+const speakWithTts = async (text: string, speech: SpeechSettings, locale: Locale, listen: SpeechListener) => {
+  const voices = (await browser.tts.getVoices()).map((voice) => ({ name: voice.voiceName ?? '', lang: voice.lang }));
   const voice = chooseVoice(voices, locale, speech.voiceName);
+  const label = voice && `${voice.name} (${voice.lang ?? '?'})`;
   // Without enqueue a new utterance interrupts the old one: a burst is one sentence, never a long queue.
-  tts.speak(text, {
+  await browser.tts.speak(text, {
     lang: localeTag(locale),
     voiceName: voice?.name,
     rate: speech.rate,
     volume: speech.volume,
     enqueue: false,
+    onEvent: (event) => {
+      const outcome = TTS_OUTCOMES[event.type];
+      if (outcome) listen(outcome, label);
+    },
   });
 };
 
-const speakWithSynthesis = (text: string, speech: SpeechSettings, locale: Locale) => {
+const speakWithSynthesis = (text: string, speech: SpeechSettings, locale: Locale, listen: SpeechListener) => {
   const synthesis = globalThis.speechSynthesis;
   const utterance = new SpeechSynthesisUtterance(text);
   utterance.lang = localeTag(locale);
   // With `lang` alone Firefox picks an English voice for Chinese text: name the voice.
   const voice = chooseVoice(synthesis.getVoices(), locale, speech.voiceName);
+  const label = voice && `${voice.name} (${voice.lang})`;
   if (voice) utterance.voice = voice;
   utterance.rate = speech.rate;
   utterance.volume = speech.volume;
+  utterance.onstart = () => listen('start', label);
+  utterance.onend = () => listen('end', label);
+  utterance.onerror = (event) => listen(event.error === 'interrupted' ? 'interrupted' : 'error', label);
   synthesis.cancel();
   synthesis.speak(utterance);
 };
 
 /** Chrome's tts where the browser has it (its MV3 worker has no speechSynthesis); Firefox's speechSynthesis. */
-export const speak = async (text: string, speech: SpeechSettings, locale: Locale) => {
-  if (browser.tts) return speakWithTts(text, speech, locale);
-  if (globalThis.speechSynthesis) return speakWithSynthesis(text, speech, locale);
-  console.warn('[speech] this browser offers no speech API here; alert not spoken');
+export const speak = async (
+  text: string,
+  speech: SpeechSettings,
+  locale: Locale,
+  listen: SpeechListener = () => {},
+) => {
+  if (browser.tts) return speakWithTts(text, speech, locale, listen);
+  if (globalThis.speechSynthesis) return speakWithSynthesis(text, speech, locale, listen);
+  console.warn('[token-monitor] [speech] this browser offers no speech API here; alert not spoken');
+  listen('error');
 };

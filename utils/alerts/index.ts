@@ -1,4 +1,5 @@
 export * from './alert-batch';
+export * from './alert-journal';
 export * from './alert-policy';
 export * from './alert-text';
 export * from './alert-window';
