@@ -16,7 +16,7 @@ describe('speech', () => {
     browser = await launchExtensionBrowser({ env: speechd.env, args: speechd.args, locale: 'zh-CN' });
     // Voices appear a few seconds after the browser starts.
     await waitFor(
-      () => browser.inExtension(async () => (await chrome.tts.getVoices()).length, null),
+      () => browser.inExtension(async () => (await chrome.tts.getVoices()).length),
       (count) => count > 0,
       { timeout: 30_000, what: 'tts voices' },
     );
@@ -30,8 +30,10 @@ describe('speech', () => {
   });
 
   it('speaks an expiry aloud in a Chinese voice, from start to end', async () => {
-    await waitFor(() => browser.inExtension(() => chrome.storage.session.get('monitorView'), null), (stored) =>
-      Boolean((stored.monitorView as { connection?: { phase?: string } } | undefined)?.connection?.phase === 'open'),
+    await waitFor(
+      () => browser.inExtension(() => chrome.storage.session.get('monitorView')),
+      (stored) =>
+        Boolean((stored.monitorView as { connection?: { phase?: string } } | undefined)?.connection?.phase === 'open'),
     );
     simulator.expireNow(2);
     const [entry] = await waitFor(

@@ -30,10 +30,14 @@ describe('never miss, never repeat', () => {
 
   /** Waits until the journal has `count` alerts, then a little longer to catch any repeat. */
   const alertsSettle = async (count: number) => {
-    await waitFor(() => alertJournal(browser), (journal) => journal.length >= count, {
-      timeout: 60_000,
-      what: `${count} alerts`,
-    });
+    await waitFor(
+      () => alertJournal(browser),
+      (journal) => journal.length >= count,
+      {
+        timeout: 60_000,
+        what: `${count} alerts`,
+      },
+    );
     await sleep(3000);
     return (await alertJournal(browser)).map((entry) => [entry.kind, entry.count]).reverse();
   };
@@ -55,7 +59,11 @@ describe('never miss, never repeat', () => {
   it('comes back after Chrome stops the worker, and announces what expired meanwhile once', async () => {
     const accepted = simulator.stats().connectionsAccepted;
     expect(await killServiceWorker(browser)).toBe(1);
-    await waitFor(async () => simulator.stats().clientsConnected, (clients) => clients === 0, { what: 'the socket to close' });
+    await waitFor(
+      async () => simulator.stats().clientsConnected,
+      (clients) => clients === 0,
+      { what: 'the socket to close' },
+    );
     simulator.expireNow(2);
     // The watchdog alarm (every 30 s) revives the worker, which reconnects and reads the snapshot.
     await connectedTo(simulator);
@@ -68,9 +76,22 @@ describe('never miss, never repeat', () => {
     const { port } = simulator;
     const state = simulator.snapshot();
     await simulator.stop();
-    await waitFor(() => monitorView(browser), (view) => view?.connection.phase === 'waiting', { what: 'a waiting connection' });
+    await waitFor(
+      () => monitorView(browser),
+      (view) => view?.connection.phase === 'waiting',
+      { what: 'a waiting connection' },
+    );
     await sleep(2000);
-    simulator = await startSimulator({ ...FAST_STATUS, port, state, interval: 6, checkDuration: 3, expireRate: 0, renewRate: 0, log: () => {} });
+    simulator = await startSimulator({
+      ...FAST_STATUS,
+      port,
+      state,
+      interval: 6,
+      checkDuration: 3,
+      expireRate: 0,
+      renewRate: 0,
+      log: () => {},
+    });
     await connectedTo(simulator);
     simulator.expireNow(1);
     expectedAlerts.push(['new', 1]);
@@ -80,10 +101,14 @@ describe('never miss, never repeat', () => {
   it('replaces a half-open socket after 45 s of silence', async () => {
     const accepted = simulator.stats().connectionsAccepted;
     simulator.setSilent(true);
-    await waitFor(async () => simulator.stats().connectionsAccepted, (count) => count > accepted, {
-      timeout: 70_000,
-      what: 'a new connection after the silence',
-    });
+    await waitFor(
+      async () => simulator.stats().connectionsAccepted,
+      (count) => count > accepted,
+      {
+        timeout: 70_000,
+        what: 'a new connection after the silence',
+      },
+    );
     simulator.setSilent(false);
     // Its welcome was swallowed by the silence; the next periodic current_status brings it up to date.
     await connectedTo(simulator);

@@ -47,7 +47,10 @@ export const launchExtensionBrowser = async (options: LaunchOptions = {}) => {
    * Runs code in an extension page, which has the chrome.* APIs and, unlike worker.evaluate, never hangs
    * while the service worker is stopped.
    */
-  const inExtension = async <R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> => {
+  const inExtension = async <R>(
+    fn: (arg: Record<string, unknown>) => R | Promise<R>,
+    arg: Record<string, unknown> = {},
+  ): Promise<R> => {
     if (!probe || probe.isClosed()) {
       probe = await context.newPage();
       await probe.goto(pageUrl('/options.html'));

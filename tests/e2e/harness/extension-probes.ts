@@ -4,7 +4,7 @@ import type { ExtensionBrowser } from './extension-browser';
 
 /** What the user can see of the extension from outside: notifications, badge, stored alerts, live view. */
 export const notificationIds = (browser: ExtensionBrowser) =>
-  browser.inExtension(async () => Object.keys(await chrome.notifications.getAll()).sort(), null);
+  browser.inExtension(async () => Object.keys(await chrome.notifications.getAll()).sort());
 
 export const badge = (browser: ExtensionBrowser) =>
   browser.inExtension(async () => {
@@ -14,18 +14,16 @@ export const badge = (browser: ExtensionBrowser) =>
       chrome.action.getTitle({}),
     ]);
     return { text, color, title };
-  }, null);
+  });
 
 export const alertJournal = (browser: ExtensionBrowser) =>
   browser.inExtension(
     async () => ((await chrome.storage.local.get('alertJournal')).alertJournal ?? []) as JournalEntry[],
-    null,
   );
 
 export const monitorView = (browser: ExtensionBrowser) =>
   browser.inExtension(
     async () => ((await chrome.storage.session.get('monitorView')).monitorView ?? null) as MonitorView | null,
-    null,
   );
 
 export const setSettings = (browser: ExtensionBrowser, change: Record<string, unknown>) =>

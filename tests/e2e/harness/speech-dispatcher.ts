@@ -11,7 +11,8 @@ const SYSTEM_CONFIG = '/etc/speech-dispatcher';
  * still runs the whole synthesis and reports the utterance's start and end.
  */
 export const startSpeechDispatcher = async () => {
-  if (!existsSync(SYSTEM_CONFIG)) throw new Error('speech-dispatcher is not installed (apt-get install speech-dispatcher espeak-ng)');
+  if (!existsSync(SYSTEM_CONFIG))
+    throw new Error('speech-dispatcher is not installed (apt-get install speech-dispatcher espeak-ng)');
   const root = mkdtempSync(join(tmpdir(), 'tmn-speechd-'));
   const config = join(root, 'conf');
   cpSync(SYSTEM_CONFIG, config, { recursive: true, dereference: true });
