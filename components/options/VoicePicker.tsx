@@ -1,0 +1,82 @@
+import { useId } from 'preact/hooks';
+import type { Locale, Translate } from '../../utils/i18n';
+
+/** A voice as both tts.getVoices() (voiceName) and speechSynthesis.getVoices() (name) can describe it. */
+export interface VoiceOption {
+  name: string;
+  lang?: string;
+}
+
+export interface VoicePickerProps {
+  /** null while the browser is still listing its voices. */
+  voices: readonly VoiceOption[] | null;
+  /** The chosen voice's name; null lets the worker pick one for the alert's language. */
+  value: string | null;
+  locale: Locale;
+  t: Translate;
+  onChange: (voiceName: string | null) => void;
+}
+
+// Linux speech-dispatcher tags Mandarin `cmn` and Cantonese `yue`, never `zh-CN`: match the whole family.
+const CHINESE = /^(zh|cmn|yue)([-_]|$)/i;
+
+// The empty value stands for "automatic": an <option> value is always a string.
+const AUTO = '';
+
+const VoiceItem = ({ voice }: { voice: VoiceOption }) => (
+  <option value={voice.name}>{voice.lang ? `${voice.name} (${voice.lang})` : voice.name}</option>
+);
+
+export const VoicePicker = ({ voices, value, locale, t, onChange }: VoicePickerProps) => {
+  const selectId = useId();
+  const helpId = useId();
+  const list = voices ?? [];
+  // Settings sync between computers, and a voice installed on one may be missing on another.
+  const missing = voices !== null && value !== null && !list.some((voice) => voice.name === value);
+  const chinese = list.filter((voice) => CHINESE.test(voice.lang ?? ''));
+  const others = list.filter((voice) => !CHINESE.test(voice.lang ?? ''));
+  const grouped = locale === 'zh_CN' && chinese.length > 0 && others.length > 0;
+  const help = missing ? t('optVoiceMissingHelp') : voices?.length === 0 ? t('optVoicesNone') : undefined;
+
+  return (
+    <div class="opt-field">
+      <label class="opt-label" for={selectId}>
+        {t('optVoiceLabel')}
+      </label>
+      <select
+        id={selectId}
+        class="opt-select"
+        value={value ?? AUTO}
+        aria-describedby={help ? helpId : undefined}
+        onChange={(event) => onChange(event.currentTarget.value === AUTO ? null : event.currentTarget.value)}
+      >
+        <option value={AUTO}>{t('optVoiceAuto')}</option>
+        {missing && value !== null && <option value={value}>{t('optVoiceMissing', { name: value })}</option>}
+        {grouped ? (
+          <>
+            <optgroup label={t('optVoiceGroupChinese')}>
+              {chinese.map((voice) => (
+                <VoiceItem key={voice.name} voice={voice} />
+              ))}
+            </optgroup>
+            <optgroup label={t('optVoiceGroupOther')}>
+              {others.map((voice) => (
+                <VoiceItem key={voice.name} voice={voice} />
+              ))}
+            </optgroup>
+          </>
+        ) : (
+          // Chinese first for Chinese readers, the browser's own order otherwise.
+          (locale === 'zh_CN' ? [...chinese, ...others] : list).map((voice) => (
+            <VoiceItem key={voice.name} voice={voice} />
+          ))
+        )}
+      </select>
+      {help && (
+        <p class="opt-help" id={helpId}>
+          {help}
+        </p>
+      )}
+    </div>
+  );
+};
