@@ -7,8 +7,13 @@ export const useSettings = (): Settings | null => {
   const [settings, setSettings] = useState<Settings | null>(null);
   useEffect(() => {
     let active = true;
-    loadSettings().then((loaded) => active && setSettings(loaded));
-    const unwatch = watchSettings(setSettings);
+    // A change that arrives while the first read is under way is newer than what that read returns.
+    let changed = false;
+    loadSettings().then((loaded) => active && !changed && setSettings(loaded));
+    const unwatch = watchSettings((next) => {
+      changed = true;
+      setSettings(next);
+    });
     return () => {
       active = false;
       unwatch();

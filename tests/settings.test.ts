@@ -60,3 +60,10 @@ describe('server URL', () => {
     expect(isUnencryptedRemote('wss://monitor.example.com')).toBe(false);
   });
 });
+
+describe('reading settings back from Chrome sync storage', () => {
+  it('does not mistake sorted keys for a corrupt value', () => {
+    const sorted = { ...defaultSettings, speech: { enabled: true, rate: 1, voiceName: null, volume: 1 } };
+    expect(readSettings(sorted).replaced).toEqual([]);
+  });
+});

@@ -1,5 +1,6 @@
 import { useId } from 'preact/hooks';
 import type { Locale, Translate } from '../../utils/i18n';
+import { isChineseLang } from '../../utils/speech/choose-voice';
 
 /** A voice as both tts.getVoices() (voiceName) and speechSynthesis.getVoices() (name) can describe it. */
 export interface VoiceOption {
@@ -17,9 +18,6 @@ export interface VoicePickerProps {
   onChange: (voiceName: string | null) => void;
 }
 
-// Linux speech-dispatcher tags Mandarin `cmn` and Cantonese `yue`, never `zh-CN`: match the whole family.
-const CHINESE = /^(zh|cmn|yue)([-_]|$)/i;
-
 // The empty value stands for "automatic": an <option> value is always a string.
 const AUTO = '';
 
@@ -33,8 +31,8 @@ export const VoicePicker = ({ voices, value, locale, t, onChange }: VoicePickerP
   const list = voices ?? [];
   // Settings sync between computers, and a voice installed on one may be missing on another.
   const missing = voices !== null && value !== null && !list.some((voice) => voice.name === value);
-  const chinese = list.filter((voice) => CHINESE.test(voice.lang ?? ''));
-  const others = list.filter((voice) => !CHINESE.test(voice.lang ?? ''));
+  const chinese = list.filter((voice) => isChineseLang(voice.lang));
+  const others = list.filter((voice) => !isChineseLang(voice.lang));
   const grouped = locale === 'zh_CN' && chinese.length > 0 && others.length > 0;
   const help = missing ? t('optVoiceMissingHelp') : voices?.length === 0 ? t('optVoicesNone') : undefined;
 

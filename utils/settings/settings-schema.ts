@@ -37,6 +37,13 @@ export const defaultSettings: Settings = settingsSchema.parse({});
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+// Chrome's sync storage hands objects back with their keys sorted: compare by content, not by order.
+const sameValue = (a: unknown, b: unknown): boolean => {
+  if (!isRecord(a) || !isRecord(b)) return Object.is(a, b);
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => sameValue(a[key], b[key]));
+};
+
 /**
  * Reads stored settings whatever they hold: values from an older version or a corrupt store become
  * defaults field by field, and the caller learns which fields were replaced so it can log them.
@@ -44,9 +51,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 export const readSettings = (stored: unknown): { settings: Settings; replaced: string[] } => {
   const input = isRecord(stored) ? stored : {};
   const settings = settingsSchema.parse(input);
-  // Stored settings were written from this schema's output, so an untouched field serialises identically.
   const replaced = Object.keys(input).filter(
-    (key) => key in settings && JSON.stringify(input[key]) !== JSON.stringify(settings[key as keyof Settings]),
+    (key) => key in settings && !sameValue(input[key], settings[key as keyof Settings]),
   );
   return { settings, replaced };
 };

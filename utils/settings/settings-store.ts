@@ -15,11 +15,18 @@ export const loadSettings = async (): Promise<Settings> => {
   return settings;
 };
 
+// Saving is read, merge, write: two saves that overlap would lose one change, so a page saves in turn.
+let saving: Promise<unknown> = Promise.resolve();
+
 /** Saves a change to some settings; the others keep their stored values. */
-export const saveSettings = async (change: Partial<Settings>): Promise<Settings> => {
-  const next = { ...(await loadSettings()), ...change };
-  await settingsItem.setValue(next);
-  return next;
+export const saveSettings = (change: Partial<Settings>): Promise<Settings> => {
+  const save = saving.then(async () => {
+    const next = { ...(await loadSettings()), ...change };
+    await settingsItem.setValue(next);
+    return next;
+  });
+  saving = save.catch(() => {});
+  return save;
 };
 
 export const watchSettings = (onChange: (settings: Settings) => void): (() => void) =>

@@ -6,8 +6,11 @@ export interface VoiceInfo {
 }
 
 // Linux speech-dispatcher tags Mandarin `cmn` (and Cantonese `yue`), never `zh-CN`: match the family.
-const CHINESE = /^(zh|cmn|yue)\b/i;
-const ENGLISH = /^en\b/i;
+// Tags come as zh-CN and as zh_CN; `\b` would miss the second, since `_` is a word character.
+const CHINESE = /^(zh|cmn|yue)([-_]|$)/i;
+const ENGLISH = /^en([-_]|$)/i;
+
+export const isChineseLang = (lang: string | undefined) => CHINESE.test(lang ?? '');
 
 /** The user's voice when it still exists, else the first voice of the alert's language, else none. */
 export const chooseVoice = <V extends VoiceInfo>(
