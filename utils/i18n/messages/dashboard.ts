@@ -1,4 +1,40 @@
-// Strings of the dashboard page.
-export const en = {} as const;
+// Strings of the dashboard page; the pieces it shares with the popup take theirs from popup.ts.
+export const en = {
+  dashboardPageTitle: 'Expired tokens – Token Monitor Notifier',
+  dashboardTitle: 'Expired tokens',
+  dashboardHistoryTitle: 'Round history',
+  dashboardListTitle: 'All expired users',
+  dashboardMatchCount: '{matched} of {total} users',
+  dashboardTotalCount: '{total} users',
+  sortLabel: 'Sort',
+  sortNewest: 'Newest first',
+  sortOldest: 'Oldest first',
+  sortPhone: 'By phone',
+  sortUser: 'By user ID',
+  exportCsv: 'Export CSV',
+  exporting: 'Exporting…',
+  includeTokens: 'Include tokens',
+  includeTokensWarning: 'The file will hold every token: keep it safe.',
+  exportDone: 'Saved {file}',
+  exportFailed: 'Export failed: the background service did not answer.',
+} as const;
 
-export const zh_CN: Record<keyof typeof en, string> = {};
+export const zh_CN: Record<keyof typeof en, string> = {
+  dashboardPageTitle: '过期 Token 看板 - Token 监控提醒',
+  dashboardTitle: '过期 Token 看板',
+  dashboardHistoryTitle: '检查历史',
+  dashboardListTitle: '全部过期用户',
+  dashboardMatchCount: '匹配 {matched} 个，共 {total} 个',
+  dashboardTotalCount: '共 {total} 个',
+  sortLabel: '排序',
+  sortNewest: '最新过期在前',
+  sortOldest: '最早过期在前',
+  sortPhone: '按手机号',
+  sortUser: '按用户 ID',
+  exportCsv: '导出 CSV',
+  exporting: '正在导出…',
+  includeTokens: '包含 Token',
+  includeTokensWarning: '导出的文件将包含全部 Token，请妥善保管。',
+  exportDone: '已保存 {file}',
+  exportFailed: '导出失败：后台服务没有响应。',
+};

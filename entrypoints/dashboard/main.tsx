@@ -1,0 +1,7 @@
+import { render } from 'preact';
+import '../../assets/theme.css';
+import { App } from './App';
+import './style.css';
+
+const root = document.getElementById('app');
+if (root) render(<App />, root);

@@ -1,0 +1,147 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { ExpiredPage, ExpiredQuery, ExpiredRow, ExpiredSort } from '../utils/expired';
+
+/** Rows per request: a popup shows about 6 rows and the dashboard about 30, so one or two pages cover them. */
+export const EXPIRED_PAGE_SIZE = 100;
+/** Pages kept in memory (20,000 rows); the oldest used are dropped first. */
+const CACHE_LIMIT = 200;
+
+export type FetchExpiredPage = (query: ExpiredQuery) => Promise<ExpiredPage>;
+
+export interface ExpiredRowsOptions {
+  /** MonitorView.expiredVersion: a new value makes every cached page stale. */
+  version: number;
+  search: string;
+  sort: ExpiredSort;
+  fetchPage: FetchExpiredPage;
+  /** False while there is nobody to ask (the worker has not published a view yet). */
+  enabled?: boolean;
+  pageSize?: number;
+}
+
+export interface ExpiredRows {
+  /** Users matching the search, from the newest answer (the previous search's until then); null before any. */
+  matched: number | null;
+  /** Expired users in all; null before the first answer. */
+  total: number | null;
+  /** The row at a position of the sorted, filtered list; undefined while its page is on its way. */
+  rowAt: (index: number) => ExpiredRow | undefined;
+  /** The rows on screen (inclusive); missing or stale pages among them are fetched. */
+  showRange: (first: number, last: number) => void;
+  /** The last request failed (the worker did not answer). */
+  failed: boolean;
+  retry: () => void;
+}
+
+interface CachedPage {
+  /** The list version the page was asked for: the page is fresh while it equals the current one. */
+  version: number;
+  /** Request order: an answer never replaces one to a later request, whatever order they arrive in. */
+  seq: number;
+  page: ExpiredPage;
+}
+
+const listKey = (search: string, sort: ExpiredSort) => `${sort}\u0000${search}`;
+const pageKey = (list: string, page: number) => `${list}\u0000${page}`;
+
+/**
+ * A window onto the worker's expired list. The list itself (up to 100,000 users) never crosses to the page:
+ * only the pages around what is on screen are asked for, cached by (search, sort, page) with the version
+ * they belong to. A stale page stays on screen until its fresh copy arrives, so new expiries do not blank it.
+ */
+export const useExpiredRows = ({
+  version,
+  search,
+  sort,
+  fetchPage,
+  enabled = true,
+  pageSize = EXPIRED_PAGE_SIZE,
+}: ExpiredRowsOptions): ExpiredRows => {
+  const [, setRevision] = useState(0);
+  const [failed, setFailed] = useState(false);
+  const cache = useRef(new Map<string, CachedPage>());
+  const counts = useRef(new Map<string, { seq: number; matched: number; total: number }>());
+  const inFlight = useRef(new Set<string>());
+  const range = useRef({ list: '', first: 0, last: 0 });
+  const seq = useRef(0);
+  const lastShown = useRef<{ matched: number; total: number } | undefined>(undefined);
+  const mounted = useRef(true);
+  const list = listKey(search, sort);
+  const current = useRef({ version, list, search, sort, fetchPage, enabled, pageSize });
+  current.current = { version, list, search, sort, fetchPage, enabled, pageSize };
+
+  const load = useCallback(() => {
+    const { version, list, search, sort, fetchPage, enabled, pageSize } = current.current;
+    if (!enabled) return;
+    // A new search or sort starts at the top; the old scroll position means nothing in the new list.
+    if (range.current.list !== list) range.current = { list, first: 0, last: range.current.last - range.current.first };
+    const { first, last } = range.current;
+    for (let page = Math.floor(first / pageSize); page <= Math.floor(last / pageSize); page++) {
+      const key = pageKey(list, page);
+      if (cache.current.get(key)?.version === version) continue;
+      const flight = `${key}\u0000${version}`;
+      if (inFlight.current.has(flight)) continue;
+      inFlight.current.add(flight);
+      const requestSeq = ++seq.current;
+      fetchPage({ search, sort, offset: page * pageSize, limit: pageSize }).then(
+        (answer) => {
+          inFlight.current.delete(flight);
+          const cached = cache.current.get(key);
+          if (cached && cached.seq > requestSeq) return;
+          // Re-inserting keeps the Map in least-recently-fetched order for trimming.
+          cache.current.delete(key);
+          cache.current.set(key, { version, seq: requestSeq, page: answer });
+          for (const oldest of cache.current.keys()) {
+            if (cache.current.size <= CACHE_LIMIT) break;
+            cache.current.delete(oldest);
+          }
+          if ((counts.current.get(list)?.seq ?? -1) < requestSeq) {
+            counts.current.set(list, { seq: requestSeq, matched: answer.matched, total: answer.total });
+          }
+          if (!mounted.current) return;
+          setFailed(false);
+          setRevision((revision) => revision + 1);
+        },
+        () => {
+          inFlight.current.delete(flight);
+          if (mounted.current) setFailed(true);
+        },
+      );
+    }
+  }, []);
+
+  const showRange = useCallback(
+    (first: number, last: number) => {
+      range.current = { list: current.current.list, first: Math.max(0, first), last: Math.max(first, last) };
+      load();
+    },
+    [load],
+  );
+
+  const retry = useCallback(() => {
+    setFailed(false);
+    load();
+  }, [load]);
+
+  useEffect(() => {
+    load();
+  }, [version, list, enabled, load]);
+
+  useEffect(
+    () => () => {
+      mounted.current = false;
+    },
+    [],
+  );
+
+  const rowAt = (index: number): ExpiredRow | undefined => {
+    const cached = cache.current.get(pageKey(list, Math.floor(index / pageSize)));
+    return cached?.page.rows[index - cached.page.offset];
+  };
+
+  // Until the first answer for a new search arrives, the previous counts stand in: the list keeps its
+  // height instead of collapsing for a few milliseconds on every keystroke.
+  const known = counts.current.get(list) ?? lastShown.current;
+  lastShown.current = known;
+  return { matched: known?.matched ?? null, total: known?.total ?? null, rowAt, showRange, failed, retry };
+};
