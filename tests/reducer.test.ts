@@ -76,6 +76,13 @@ describe('announcing expiries', () => {
     expect(effects).toEqual([]);
   });
 
+  it('keeps the very same list when the periodic snapshot repeats it', () => {
+    const before = afterFirstSnapshot([user(1), user(2)]);
+    const { state, effects } = run([currentStatus([user(2), user(1)])], before);
+    expect(state.expired).toBe(before.expired);
+    expect(effects).toEqual([]);
+  });
+
   it('reads the announce memory back from storage, so a restarted worker stays silent about known users', () => {
     const before = afterFirstSnapshot([user(1), user(2)]);
     const stored = storedMonitorStateSchema.parse(JSON.parse(JSON.stringify(toStoredMonitorState(before))));

@@ -113,6 +113,26 @@ describe('the background worker', () => {
     expect(third.alerts).toEqual([]);
   });
 
+  it('stores the large expired list only when it changes, not for every progress frame', async () => {
+    const worker = await startWorker();
+    worker.server.accept([user(1), user(2)]);
+    await settle();
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    worker.server.send(checkStarted(4));
+    for (let current = 10; current <= 400; current += 10) {
+      worker.server.send(checkProgress(4, current));
+      await vi.advanceTimersByTimeAsync(200);
+    }
+    worker.server.send(currentStatus([user(1), user(2)]));
+    await settle();
+    const keysWritten = set.mock.calls.flatMap(([items]) => Object.keys(items));
+    expect(keysWritten).toContain('monitorSummary');
+    expect(keysWritten).not.toContain('expiredUsers');
+    worker.server.send(tokenExpired([user(3)]));
+    await settle();
+    expect(set.mock.calls.flatMap(([items]) => Object.keys(items))).toContain('expiredUsers');
+  });
+
   it('survives bad frames with a log line and keeps what it knew', async () => {
     const worker = await startWorker();
     worker.server.accept([user(1)]);

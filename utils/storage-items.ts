@@ -9,11 +9,14 @@ import type { MonitorView } from './monitor';
  */
 export const settingsItem = storage.defineItem<unknown>('sync:settings', { fallback: {} });
 
+/** What the worker knows besides the expired list: totals, the current round, history, latency. */
+export const monitorSummaryItem = storage.defineItem<unknown>('local:monitorSummary', { fallback: null });
+
 /**
- * What the worker knows (expired users, rounds, totals), as one JSON string: for 100,000 users that is
- * about three times faster to store and read back than the same data as structured objects.
+ * The expired users, which are also the memory of what was announced, as one JSON string: for 100,000 users
+ * that stores about three times faster than the same data as structured objects. Written only when it changes.
  */
-export const monitorStateItem = storage.defineItem<string | null>('local:monitorState', { fallback: null });
+export const expiredUsersItem = storage.defineItem<string | null>('local:expiredUsers', { fallback: null });
 
 /** Expiries waiting out the coalescing window; stored at once so a stopped worker still announces them. */
 export const pendingAlertItem = storage.defineItem<AlertBatch | null>('local:pendingAlert', { fallback: null });

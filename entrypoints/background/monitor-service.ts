@@ -54,7 +54,15 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
     log: (line) => log(`[connection] ${line}`),
   });
 
-  const persist = throttle(() => void saveSnapshot(state, alerts.pending()), PERSIST_INTERVAL_MS, env);
+  let expiredChanged = false;
+  const persist = throttle(
+    () => {
+      void saveSnapshot(state, alerts.pending(), expiredChanged);
+      expiredChanged = false;
+    },
+    PERSIST_INTERVAL_MS,
+    env,
+  );
   const publish = throttle(
     () => void monitorViewItem.setValue(toMonitorView(state, connection.status(), expiredVersion)),
     PUBLISH_INTERVAL_MS,
@@ -87,6 +95,8 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
     for (const effect of effects) carryOut(effect);
     if (next === state && effects.length === 0) return;
     if (next.expired !== state.expired) expiredVersion += 1;
+    // The summary claims a snapshot only together with the list it came with: store them as a pair.
+    if (next.expired !== state.expired || next.hasSnapshot !== state.hasSnapshot) expiredChanged = true;
     state = next;
     persist.request();
     changed();

@@ -5,38 +5,66 @@ import {
   fromStoredMonitorState,
   initialMonitorState,
   type MonitorState,
-  storedMonitorStateSchema,
-  toStoredMonitorState,
+  storedExpiredSchema,
+  storedSummarySchema,
 } from '../../utils/monitor';
-import { monitorStateItem, pendingAlertItem } from '../../utils/storage-items';
+import { expiredUsersItem, monitorSummaryItem, pendingAlertItem } from '../../utils/storage-items';
 
-const parseStoredState = (json: string | null, log: (line: string) => void): MonitorState => {
-  if (json === null) return initialMonitorState;
+type Log = (line: string) => void;
+
+const parseJson = (json: string, log: Log): unknown => {
   try {
-    const parsed = storedMonitorStateSchema.safeParse(JSON.parse(json));
-    if (parsed.success) return fromStoredMonitorState(parsed.data);
-    log(`stored state is invalid (${parsed.error.issues[0]?.message}); starting from an empty state`);
+    return JSON.parse(json);
   } catch (error) {
-    log(`stored state is not JSON (${String(error)}); starting from an empty state`);
+    log(`stored expired list is not JSON (${String(error)})`);
+    return undefined;
   }
-  return initialMonitorState;
+};
+
+const readSummary = (stored: unknown, log: Log) => {
+  if (stored === null) return undefined;
+  const parsed = storedSummarySchema.safeParse(stored);
+  if (!parsed.success) log(`stored summary is invalid (${parsed.error.issues[0]?.message}); starting afresh`);
+  return parsed.success ? parsed.data : undefined;
+};
+
+const readExpired = (json: string | null, log: Log) => {
+  if (json === null) return undefined;
+  const parsed = storedExpiredSchema.safeParse(parseJson(json, log));
+  if (!parsed.success) log(`stored expired list is invalid (${parsed.error.issues[0]?.message}); starting afresh`);
+  return parsed.success ? parsed.data : undefined;
+};
+
+const parseStoredState = (summary: unknown, expiredJson: string | null, log: Log): MonitorState => {
+  const storedSummary = readSummary(summary, log);
+  const expired = readExpired(expiredJson, log);
+  // Without its expired list a summary would claim a snapshot whose users are unknown: both or neither.
+  if (!storedSummary || !expired) return initialMonitorState;
+  return fromStoredMonitorState({ ...storedSummary, expired });
 };
 
 /** What a previous worker left: the known state and any alert still waiting to go out. */
-export const loadSnapshot = async (log: (line: string) => void) => {
-  const [json, pending] = await Promise.all([monitorStateItem.getValue(), pendingAlertItem.getValue()]);
+export const loadSnapshot = async (log: Log) => {
+  const [summary, expiredJson, pending] = await Promise.all([
+    monitorSummaryItem.getValue(),
+    expiredUsersItem.getValue(),
+    pendingAlertItem.getValue(),
+  ]);
   const batch = alertBatchSchema.safeParse(pending);
-  return { state: parseStoredState(json, log), pending: batch.success ? batch.data : null };
+  return { state: parseStoredState(summary, expiredJson, log), pending: batch.success ? batch.data : null };
 };
 
 /**
- * State and pending alert go out in one storage call, so a stopped worker never leaves a user "known"
- * without the alert that announces them (or the reverse).
+ * One storage call, so a stopped worker never leaves a user "known" without the alert that announces them
+ * (or the reverse). The expired list (12 MB at 100,000 users) is written only when it changed.
  */
-export const saveSnapshot = (state: MonitorState, pending: AlertBatch | null) =>
-  storage.setItems([
-    { item: monitorStateItem, value: JSON.stringify(toStoredMonitorState(state)) },
+export const saveSnapshot = (state: MonitorState, pending: AlertBatch | null, expiredChanged: boolean) => {
+  const { expired, ...summary } = state;
+  return storage.setItems([
+    { item: monitorSummaryItem, value: summary },
     { item: pendingAlertItem, value: pending },
+    ...(expiredChanged ? [{ item: expiredUsersItem, value: JSON.stringify([...expired.values()]) }] : []),
   ]);
+};
 
 export const savePendingAlert = (batch: AlertBatch | null) => pendingAlertItem.setValue(batch);

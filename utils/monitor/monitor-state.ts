@@ -49,6 +49,10 @@ export const storedMonitorStateSchema = z.object({
   expired: z.array(expiredUserSchema),
 });
 
+/** The stored state is split: the expired list is large and changes rarely, the rest is small and changes often. */
+export const storedSummarySchema = storedMonitorStateSchema.omit({ expired: true });
+export const storedExpiredSchema = storedMonitorStateSchema.shape.expired;
+
 export type Round = z.infer<typeof roundSchema>;
 export type RoundSummary = z.infer<typeof roundSummarySchema>;
 export type Totals = z.infer<typeof totalsSchema>;
