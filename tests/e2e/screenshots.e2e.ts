@@ -1,0 +1,78 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import type { Simulator } from '../../simulator/server';
+import { launchExtensionBrowser } from './harness/extension-browser';
+import { monitorView, setSettings, waitFor } from './harness/extension-probes';
+import { startTestSimulator } from './harness/simulator-fixture';
+
+// `npm run screenshots` writes into docs/screenshots for the README; a plain test run into test-results.
+const OUTPUT = resolve(import.meta.dirname, '../..', process.env.SCREENSHOT_DIR ?? 'test-results/screenshots');
+
+const PAGES = [
+  { name: 'popup', path: '/popup.html', viewport: { width: 380, height: 560 } },
+  { name: 'dashboard', path: '/dashboard.html', viewport: { width: 1280, height: 860 } },
+  { name: 'options', path: '/options.html', viewport: { width: 960, height: 1100 } },
+] as const;
+
+const LANGUAGES = [
+  { language: 'zh_CN', tag: 'zh' },
+  { language: 'en', tag: 'en' },
+] as const;
+
+describe('screenshots of every page', () => {
+  let simulator: Simulator;
+
+  beforeAll(async () => {
+    mkdirSync(OUTPUT, { recursive: true });
+    // A round long enough to be caught midway, with a history of rounds behind it.
+    simulator = await startTestSimulator({
+      users: 4820,
+      initialExpired: 57,
+      interval: 8,
+      checkDuration: 6,
+      expireRate: 0.002,
+    });
+  });
+
+  afterAll(async () => {
+    await simulator?.stop();
+  });
+
+  // One browser per colour scheme; the language is switched through the settings, as a user would.
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`${scheme}, in Chinese and English`, async () => {
+      const browser = await launchExtensionBrowser({ colorScheme: scheme });
+      try {
+        await setSettings(browser, { serverUrl: simulator.url });
+        await waitFor(
+          () => monitorView(browser),
+          (view) => (view?.history.length ?? 0) >= 2,
+          {
+            timeout: 60_000,
+            what: 'two rounds of history',
+          },
+        );
+        for (const { language, tag } of LANGUAGES) {
+          await setSettings(browser, { language });
+          await waitFor(
+            () => monitorView(browser),
+            (view) => view?.round?.phase === 'running' && view.round.percentage > 25 && view.round.percentage < 85,
+            { timeout: 30_000, what: 'a round in progress' },
+          );
+          for (const { name, path, viewport } of PAGES) {
+            const page = await browser.openPage(path, viewport);
+            await page.waitForTimeout(600);
+            await page.screenshot({
+              path: resolve(OUTPUT, `${name}-${tag}-${scheme}.png`),
+              fullPage: name === 'options',
+            });
+            await page.close();
+          }
+        }
+      } finally {
+        await browser.close();
+      }
+    });
+  }
+});
