@@ -46,6 +46,41 @@ describe('the pages, as an operator uses them', () => {
     await popup.close();
   });
 
+  it('survives bad frames and shows hostile strings as plain text', async () => {
+    const before = await monitorView(browser);
+    for (const frame of ['{oops', '[1,2]', '{"type":"reboot"}', '{"type":"check_progress","current":"x","total":1}']) {
+      simulator.broadcastRaw(frame);
+    }
+    const hostile = {
+      user_id: '"><script>window.hacked=1</script>',
+      phone: `<img src=x onerror="window.hacked=1">${'9'.repeat(400)}`,
+      token: 'secret...',
+      expired_time: '2099-01-01T00:00:00.000000',
+    };
+    simulator.broadcastRaw(JSON.stringify({ type: 'token_expired', count: 1, expired_users: [hostile] }));
+    await waitFor(
+      () => monitorView(browser),
+      (view) => view?.expiredCount === (before?.expiredCount ?? 0) + 1,
+      {
+        what: 'the hostile user in the list',
+      },
+    );
+    expect((await monitorView(browser))?.connection.phase).toBe('open');
+
+    const popup = await browser.openPage('/popup.html');
+    const firstRow = popup.getByRole('row').nth(1);
+    await waitFor(
+      () => firstRow.textContent(),
+      (text) => Boolean(text?.includes('<script>')),
+      { what: 'the hostile row' },
+    );
+    expect(await popup.locator('.popup img, .popup script').count()).toBe(0);
+    expect(await popup.evaluate(() => (window as { hacked?: number }).hacked)).toBeUndefined();
+    const box = await firstRow.boundingBox();
+    expect(box?.width).toBeLessThanOrEqual(380);
+    await popup.close();
+  });
+
   it('refuses a server URL that is not ws:// or wss:// and keeps the old one', async () => {
     const options = await browser.openPage('/options.html', { width: 900, height: 1000 });
     const field = options.getByLabel('Server address');
