@@ -50,6 +50,11 @@ describe('coalescing a burst', () => {
     expect(batch.sample).toHaveLength(BATCH_SAMPLE_SIZE);
   });
 
+  it('lets news replace a waiting round reminder instead of adding the reminder’s total to it', () => {
+    const reminder = { kind: 'reminder' as const, count: 3, sample: [] };
+    expect(addToBatch(reminder, announce([4, 5]))).toMatchObject({ kind: 'new', count: 2 });
+  });
+
   it('keeps a first-contact summary a summary', () => {
     expect(addToBatch(addToBatch(null, announce([1], true)), announce([2])).kind).toBe('summary');
   });

@@ -23,9 +23,11 @@ const newestFirst = (users: Announce['users']) => [...users].slice(-BATCH_SAMPLE
 
 /**
  * Adds an announcement to the batch waiting out the window. A first-contact summary stays a summary
- * when new expiries join it: the user is told one total either way.
+ * when new expiries join it: the user is told one total either way. A waiting round reminder is replaced:
+ * its count is the total still expired, which must not be added to the count of news.
  */
-export const addToBatch = (batch: AlertBatch | null, effect: Announce): AlertBatch => {
+export const addToBatch = (waiting: AlertBatch | null, effect: Announce): AlertBatch => {
+  const batch = waiting?.kind === 'reminder' ? null : waiting;
   const kind = effect.summary || batch?.kind === 'summary' ? 'summary' : 'new';
   return {
     kind,
