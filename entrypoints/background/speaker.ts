@@ -9,6 +9,24 @@ type SpeechSettings = Settings['speech'];
 /** Told how the utterance went, and which voice (name and language) spoke it. */
 export type SpeechListener = (outcome: SpeechOutcome, voice?: string) => void;
 
+/** Voices load lazily: Firefox starts its speech service on first use, Chrome a few seconds after launch. */
+const VOICE_WAIT_MS = 8000;
+/** A speech service that never answers (none running, say) must not leave the alert marked as speaking. */
+const SILENCE_MEANS_FAILURE_MS = 20_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// Choosing before the voices arrive would pick none, and Chinese text would be read by an English voice.
+const voicesWhenReady = async <V>(list: () => V[] | Promise<V[]>): Promise<V[]> => {
+  const deadline = Date.now() + VOICE_WAIT_MS;
+  let voices = await list();
+  while (voices.length === 0 && Date.now() < deadline) {
+    await sleep(250);
+    voices = await list();
+  }
+  return voices;
+};
+
 const TTS_OUTCOMES: Record<string, SpeechOutcome> = {
   start: 'start',
   end: 'end',
@@ -18,7 +36,10 @@ const TTS_OUTCOMES: Record<string, SpeechOutcome> = {
 };
 
 const speakWithTts = async (text: string, speech: SpeechSettings, locale: Locale, listen: SpeechListener) => {
-  const voices = (await browser.tts.getVoices()).map((voice) => ({ name: voice.voiceName ?? '', lang: voice.lang }));
+  const voices = (await voicesWhenReady(() => browser.tts.getVoices())).map((voice) => ({
+    name: voice.voiceName ?? '',
+    lang: voice.lang,
+  }));
   const voice = chooseVoice(voices, locale, speech.voiceName);
   const label = voice && `${voice.name} (${voice.lang ?? '?'})`;
   // Without enqueue a new utterance interrupts the old one: a burst is one sentence, never a long queue.
@@ -35,12 +56,12 @@ const speakWithTts = async (text: string, speech: SpeechSettings, locale: Locale
   });
 };
 
-const speakWithSynthesis = (text: string, speech: SpeechSettings, locale: Locale, listen: SpeechListener) => {
+const speakWithSynthesis = async (text: string, speech: SpeechSettings, locale: Locale, listen: SpeechListener) => {
   const synthesis = globalThis.speechSynthesis;
   const utterance = new SpeechSynthesisUtterance(text);
   utterance.lang = localeTag(locale);
   // With `lang` alone Firefox picks an English voice for Chinese text: name the voice.
-  const voice = chooseVoice(synthesis.getVoices(), locale, speech.voiceName);
+  const voice = chooseVoice(await voicesWhenReady(() => synthesis.getVoices()), locale, speech.voiceName);
   const label = voice && `${voice.name} (${voice.lang})`;
   if (voice) utterance.voice = voice;
   utterance.rate = speech.rate;
@@ -48,7 +69,8 @@ const speakWithSynthesis = (text: string, speech: SpeechSettings, locale: Locale
   utterance.onstart = () => listen('start', label);
   utterance.onend = () => listen('end', label);
   utterance.onerror = (event) => listen(event.error === 'interrupted' ? 'interrupted' : 'error', label);
-  synthesis.cancel();
+  // One utterance at a time, as with tts: a new alert cuts the old one short.
+  if (synthesis.speaking || synthesis.pending) synthesis.cancel();
   synthesis.speak(utterance);
 };
 
