@@ -176,6 +176,19 @@ describe('the background worker', () => {
     expect(worker.badges.at(-1)?.title).toMatch(/无法连接 ws:\/\/localhost:8765。1 秒后重试/);
   });
 
+  it('reconnects at once when the browser comes back online', async () => {
+    const worker = await startWorker();
+    worker.server.accept([]);
+    for (let failure = 0; failure < 4; failure++) {
+      worker.latest().drop();
+      await vi.runOnlyPendingTimersAsync();
+    }
+    worker.latest().drop();
+    const sockets = worker.sockets.length;
+    await worker.service.onOnline();
+    expect(worker.sockets).toHaveLength(sockets + 1);
+  });
+
   it('moves to a new server URL as soon as the setting changes', async () => {
     const worker = await startWorker();
     worker.server.accept([]);
