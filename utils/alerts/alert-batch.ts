@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import type { MonitorEffect } from '../monitor';
 import { expiredUserSchema } from '../protocol';
+import { z } from '../zod';
 
 /** How many users a batch keeps by name: a notification shows a few phones, speech says three. */
 export const BATCH_SAMPLE_SIZE = 5;

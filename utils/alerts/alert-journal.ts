@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { alertBatchSchema } from './alert-batch';
 
 export const JOURNAL_LIMIT = 100;

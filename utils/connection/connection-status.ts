@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 
 /** Why the last socket ended; shown to the user and in the badge tooltip. */
 export const connectionProblemSchema = z.object({

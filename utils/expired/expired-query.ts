@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import type { ExpiredUser } from '../protocol';
+import { z } from '../zod';
 
 export const expiredSortSchema = z.enum(['newest', 'oldest', 'phone', 'user']);
 

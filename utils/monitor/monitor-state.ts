@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { type ExpiredUser, expiredUserSchema } from '../protocol';
+import { z } from '../zod';
 
 export const HISTORY_LIMIT = 50;
 

@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import type { ConnectionStatus } from '../connection/connection-status';
 import { connectionStatusSchema } from '../connection/connection-status';
+import { z } from '../zod';
 import { latencySchema, type MonitorState, roundSchema, roundSummarySchema, totalsSchema } from './monitor-state';
 
 /**

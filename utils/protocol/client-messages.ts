@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 
 export const pingSchema = z.object({
   type: z.literal('ping'),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { boundedText, idLike, optional } from './fields';
 
 export const expiredUserSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 
 // Strings from the server end up in notifications, speech, storage and the DOM. A hostile or buggy
 // server could send megabytes in one field, so every text is cut to a length no real value reaches.

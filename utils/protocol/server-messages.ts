@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { expiredUserSchema } from './expired-user';
 import { boundedText, count, optional, timestamp } from './fields';
 

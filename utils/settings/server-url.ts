@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 
 export const DEFAULT_SERVER_URL = 'ws://localhost:8765';
 
