@@ -10,6 +10,8 @@ export default defineConfig({
   // Explicit imports read better than WXT's auto-imports: every file says where its names come from.
   imports: false,
   vite: () => ({ plugins: [preact()] }),
+  // The sources archive for Firefox's review holds what builds the add-on, not screenshots or test output.
+  zip: { excludeSources: ['docs/**', 'test-results/**'] },
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
