@@ -81,8 +81,14 @@ export const speak = async (
   locale: Locale,
   listen: SpeechListener = () => {},
 ) => {
-  if (browser.tts) return speakWithTts(text, speech, locale, listen);
-  if (globalThis.speechSynthesis) return speakWithSynthesis(text, speech, locale, listen);
+  let heard = false;
+  const report: SpeechListener = (outcome, voice) => {
+    heard = true;
+    listen(outcome, voice);
+  };
+  setTimeout(() => heard || listen('error'), SILENCE_MEANS_FAILURE_MS);
+  if (browser.tts) return speakWithTts(text, speech, locale, report);
+  if (globalThis.speechSynthesis) return speakWithSynthesis(text, speech, locale, report);
   console.warn('[token-monitor] [speech] this browser offers no speech API here; alert not spoken');
-  listen('error');
+  report('error');
 };
