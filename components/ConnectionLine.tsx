@@ -1,10 +1,15 @@
-import type { ConnectionProblem, ConnectionStatus } from '../utils/connection/connection-status';
+import type { ConnectionStatus } from '../utils/connection/connection-status';
+import { describeConnection, describeProblem } from '../utils/connection/describe-connection';
 import { formatMilliseconds } from '../utils/format';
 import type { Locale, Translate } from '../utils/i18n';
+import type { MonitorView } from '../utils/monitor/monitor-view';
 import { Button } from './Button';
+import type { ListNoticeKind } from './ListStateNotice';
+import type { MonitorActions } from './monitor-actions';
 import './ConnectionLine.css';
+import './pulse.css';
 
-export interface ConnectionLineProps {
+export interface ConnectionLineProps extends MonitorActions {
   /** null: the worker has not published its status yet. */
   connection: ConnectionStatus | null;
   latencyMs: number | null;
@@ -12,9 +17,6 @@ export interface ConnectionLineProps {
   now: number;
   locale: Locale;
   t: Translate;
-  onReconnect: () => void;
-  onTurnOn: () => void;
-  onOpenSettings: () => void;
   /**
    * A larger notice on the page already explains the problem and offers its fix (turn on, check the
    * settings): the line then leaves out its own hint and turn-on button rather than say it twice.
@@ -32,34 +34,28 @@ const TONE: Record<ConnectionStatus['phase'] | 'starting', Tone> = {
   waiting: 'error',
 };
 
-const PROBLEM_TEXT: Record<
-  ConnectionProblem['kind'],
-  (problem: ConnectionProblem, url: string, t: Translate) => string
-> = {
-  refused: (_, url, t) => t('problemRefused', { url }),
-  closed: (problem, _, t) =>
-    problem.closeCode === undefined ? t('problemClosedNoCode') : t('problemClosed', { code: problem.closeCode }),
-  timeout: (_, __, t) => t('problemTimeout'),
-  silent: (_, __, t) => t('problemSilent'),
-};
-
 const statusText = (connection: ConnectionStatus | null, now: number, t: Translate): string => {
   if (!connection) return t('connectionStarting');
-  switch (connection.phase) {
-    case 'off':
-      return t('connectionOff');
-    case 'connecting':
-      return t('connectionConnecting', { url: connection.url });
-    case 'open':
-      return t('connectionOpen', { url: connection.url });
-    case 'waiting': {
-      const problem = PROBLEM_TEXT[connection.problem.kind](connection.problem, connection.url, t);
-      const seconds = Math.ceil((connection.retryAt - now) / 1000);
-      // The worker may sleep past retryAt; "retrying in 0 s" would read as stuck.
-      return seconds > 0 ? t('connectionWaiting', { problem, seconds }) : t('connectionRetryingNow', { problem });
-    }
+  // The worker may sleep past retryAt; "retrying in 0 s" would read as stuck.
+  if (connection.phase === 'waiting' && connection.retryAt <= now) {
+    return t('connectionRetryingNow', { problem: describeProblem(connection.problem, connection.url, t) });
   }
+  return describeConnection(connection, t, now);
 };
+
+/**
+ * The line's view-dependent props for a page that shows the worker's view above its expired list: the
+ * page's own round trip is preferred to the server's figure, and a list notice about the server being off
+ * or unreachable already explains the problem.
+ */
+export const connectionLineFromView = (
+  view: MonitorView | null,
+  notice: ListNoticeKind | null,
+): Pick<ConnectionLineProps, 'connection' | 'latencyMs' | 'explained'> => ({
+  connection: view?.connection ?? null,
+  latencyMs: view ? (view.latency.roundTripMs ?? view.latency.serverMs) : null,
+  explained: notice === 'unreachable' || notice === 'off',
+});
 
 /** One line that says whether alerts can arrive right now, and why not. */
 export const ConnectionLine = ({
@@ -79,7 +75,7 @@ export const ConnectionLine = ({
   const detail = connection?.phase === 'waiting' ? connection.problem.detail : undefined;
   return (
     <div class={`connection connection--${TONE[phase]}`} data-phase={phase}>
-      <span class="connection__dot" aria-hidden="true" />
+      <span class={`connection__dot${TONE[phase] === 'pending' ? ' pulse' : ''}`} aria-hidden="true" />
       <div class="connection__body">
         <p class="connection__status" title={detail ? `${text}\n${detail}` : text}>
           {text}

@@ -1,6 +1,7 @@
 import type { MessageKey, Translate } from '../utils/i18n';
 import type { MonitorView } from '../utils/monitor/monitor-view';
 import type { IconName } from './Icon';
+import type { MonitorActions } from './monitor-actions';
 import { StateNotice, type StateNoticeProps } from './StateNotice';
 
 export type ListNoticeKind = 'starting' | 'off' | 'unreachable' | 'connecting' | 'empty' | 'no-match' | 'error';
@@ -27,15 +28,18 @@ export const listNoticeKind = ({ view, matched, failed, search }: ListNoticeInpu
   return null;
 };
 
-export interface ListStateNoticeProps {
+/** The server address the notices name: the one in use, or the saved one while monitoring is off. */
+export const noticeUrl = (view: MonitorView | null, savedUrl: string): string => {
+  const connection = view?.connection;
+  return connection && connection.phase !== 'off' ? connection.url : savedUrl;
+};
+
+export interface ListStateNoticeProps extends MonitorActions {
   kind: ListNoticeKind;
-  /** The server address, for the off and unreachable states. */
+  /** The server address, for the off and unreachable states (noticeUrl). */
   url: string;
   search: string;
   t: Translate;
-  onTurnOn: () => void;
-  onOpenSettings: () => void;
-  onReconnect: () => void;
   onRetry: () => void;
 }
 

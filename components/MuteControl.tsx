@@ -2,6 +2,7 @@ import { formatClock } from '../utils/format';
 import type { Locale, Translate } from '../utils/i18n';
 import { Button } from './Button';
 import { Icon } from './Icon';
+import { isMuted, MUTE_HOUR_MS } from './mute';
 import './MuteControl.css';
 
 export interface MuteControlProps {
@@ -10,25 +11,32 @@ export interface MuteControlProps {
   now: number;
   locale: Locale;
   t: Translate;
-  onMute: () => void;
-  onUnmute: () => void;
+  /** The new settings.mutedUntil: an hour from the click, or null to unmute. */
+  onChange: (mutedUntil: number | null) => void;
 }
 
 /** Silences alerts for an hour, and says until when while they are silenced. */
-export const MuteControl = ({ mutedUntil, now, locale, t, onMute, onUnmute }: MuteControlProps) =>
-  mutedUntil !== null && mutedUntil > now ? (
+export const MuteControl = ({ mutedUntil, now, locale, t, onChange }: MuteControlProps) =>
+  isMuted(mutedUntil, now) ? (
     <div class="mute mute--on">
       <span class="mute__status">
         <Icon name="bell-off" />
         <span class="mute__text">{t('mutedUntil', { time: formatClock(mutedUntil, now, locale) })}</span>
       </span>
-      <Button variant="ghost" size="small" onClick={onUnmute}>
+      <Button variant="ghost" size="small" onClick={() => onChange(null)}>
         {t('unmute')}
       </Button>
     </div>
   ) : (
     <div class="mute">
-      <Button variant="secondary" size="small" icon="bell-off" onClick={onMute} title={t('muteOneHourLabel')}>
+      {/* The clock at the click rather than `now`, which may be a second old. */}
+      <Button
+        variant="secondary"
+        size="small"
+        icon="bell-off"
+        onClick={() => onChange(Date.now() + MUTE_HOUR_MS)}
+        title={t('muteOneHourLabel')}
+      >
         {t('muteOneHour')}
       </Button>
     </div>

@@ -1,3 +1,4 @@
+import type { Translate } from '../utils/i18n';
 import { Button } from './Button';
 import { Icon } from './Icon';
 import './SearchBox.css';
@@ -5,15 +6,14 @@ import './SearchBox.css';
 export interface SearchBoxProps {
   value: string;
   onChange: (value: string) => void;
-  label: string;
-  placeholder: string;
-  clearLabel: string;
+  t: Translate;
 }
 
 /** The worker caps search text at 200 characters (expiredQuerySchema), so the box does too. */
 const MAX_LENGTH = 200;
 
-export const SearchBox = ({ value, onChange, label, placeholder, clearLabel }: SearchBoxProps) => (
+/** The expired list's search box, worded the same on every page. */
+export const SearchBox = ({ value, onChange, t }: SearchBoxProps) => (
   <div class="search">
     <Icon name="search" />
     <input
@@ -21,14 +21,21 @@ export const SearchBox = ({ value, onChange, label, placeholder, clearLabel }: S
       type="search"
       value={value}
       maxLength={MAX_LENGTH}
-      placeholder={placeholder}
-      aria-label={label}
+      placeholder={t('searchPlaceholder')}
+      aria-label={t('searchLabel')}
       autoComplete="off"
       spellcheck={false}
       onInput={(event) => onChange(event.currentTarget.value)}
     />
     {value !== '' && (
-      <Button variant="ghost" size="small" icon="close" iconOnly label={clearLabel} onClick={() => onChange('')} />
+      <Button
+        variant="ghost"
+        size="small"
+        icon="close"
+        iconOnly
+        label={t('clearSearch')}
+        onClick={() => onChange('')}
+      />
     )}
   </div>
 );

@@ -1,6 +1,7 @@
 import { Button } from './Button';
 import { Icon, type IconName } from './Icon';
 import './StateNotice.css';
+import './pulse.css';
 
 export interface StateNoticeAction {
   label: string;
@@ -21,8 +22,8 @@ export interface StateNoticeProps {
 
 /** An empty or error state that says what happened and what to do next. */
 export const StateNotice = ({ tone, icon, title, body, actions = [], busy = false }: StateNoticeProps) => (
-  <div class={`notice notice--${tone}${busy ? ' notice--busy' : ''}`} role="status">
-    <span class="notice__icon" aria-hidden="true">
+  <div class={`notice notice--${tone}`} role="status">
+    <span class={`notice__icon${busy ? ' pulse' : ''}`} aria-hidden="true">
       <Icon name={icon} size={20} />
     </span>
     <p class="notice__title">{title}</p>

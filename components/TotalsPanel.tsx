@@ -5,7 +5,8 @@ import { Stat } from './Stat';
 import './TotalsPanel.css';
 
 export interface TotalsPanelProps {
-  totals: Totals;
+  /** null until the worker has published its view: nothing checked yet. */
+  totals: Totals | null;
   /** Epoch ms, for "2 minutes ago". */
   now: number;
   locale: Locale;
@@ -24,15 +25,18 @@ const lastCheck = (text: string | null, now: number, locale: Locale, t: Translat
   );
 };
 
+const NO_TOTALS: Totals = { totalUsers: null, totalExpired: 0, lastCheck: null };
+
 /** The server's figures: how many users it checks, how many are expired now, when it last checked. */
-export const TotalsPanel = ({ totals, now, locale, t }: TotalsPanelProps) => (
-  <dl class="totals">
-    <Stat label={t('totalsChecked')}>
-      {totals.totalUsers === null ? t('valueNone') : formatNumber(totals.totalUsers, locale)}
-    </Stat>
-    <Stat label={t('totalsExpired')} tone={totals.totalExpired > 0 ? 'alert' : 'normal'}>
-      {formatNumber(totals.totalExpired, locale)}
-    </Stat>
-    <Stat label={t('totalsLastCheck')}>{lastCheck(totals.lastCheck, now, locale, t)}</Stat>
-  </dl>
-);
+export const TotalsPanel = ({ totals, now, locale, t }: TotalsPanelProps) => {
+  const { totalUsers, totalExpired, lastCheck: checkedAt } = totals ?? NO_TOTALS;
+  return (
+    <dl class="totals">
+      <Stat label={t('totalsChecked')}>{totalUsers === null ? t('valueNone') : formatNumber(totalUsers, locale)}</Stat>
+      <Stat label={t('totalsExpired')} tone={totalExpired > 0 ? 'alert' : 'normal'}>
+        {formatNumber(totalExpired, locale)}
+      </Stat>
+      <Stat label={t('totalsLastCheck')}>{lastCheck(checkedAt, now, locale, t)}</Stat>
+    </dl>
+  );
+};

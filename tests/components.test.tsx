@@ -247,23 +247,26 @@ describe('RoundChart', () => {
 
 describe('MuteControl', () => {
   it('mutes, and shows until when it is muted', () => {
-    const onMute = vi.fn();
-    const onUnmute = vi.fn();
-    const { rerender } = render(
-      <MuteControl mutedUntil={null} now={NOW} locale="zh_CN" t={zh} onMute={onMute} onUnmute={onUnmute} />,
-    );
+    const onChange = vi.fn();
+    const { rerender } = render(<MuteControl mutedUntil={null} now={NOW} locale="zh_CN" t={zh} onChange={onChange} />);
+    const before = Date.now();
     fireEvent.click(screen.getByRole('button', { name: '静音 1 小时' }));
-    expect(onMute).toHaveBeenCalledOnce();
+    expect(onChange).toHaveBeenCalledOnce();
+    // An hour from the click, not from the `now` it was drawn with.
+    const muted = onChange.mock.calls[0]?.[0] as number;
+    expect(muted - before).toBeGreaterThanOrEqual(60 * 60 * 1000);
+    expect(muted - Date.now()).toBeLessThanOrEqual(60 * 60 * 1000);
 
     const until = new Date(2025, 8, 3, 14, 5).getTime();
-    rerender(<MuteControl mutedUntil={until} now={NOW} locale="zh_CN" t={zh} onMute={onMute} onUnmute={onUnmute} />);
+    rerender(<MuteControl mutedUntil={until} now={NOW} locale="zh_CN" t={zh} onChange={onChange} />);
     expect(screen.getByText('已静音至 14:05')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '取消静音' }));
-    expect(onUnmute).toHaveBeenCalledOnce();
+    expect(onChange).toHaveBeenCalledTimes(2);
+    expect(onChange).toHaveBeenLastCalledWith(null);
   });
 
   it('treats a mute that has run out as no mute', () => {
-    render(<MuteControl mutedUntil={NOW - 1} now={NOW} locale="en" t={en} onMute={() => {}} onUnmute={() => {}} />);
+    render(<MuteControl mutedUntil={NOW - 1} now={NOW} locale="en" t={en} onChange={() => {}} />);
     expect(screen.getByRole('button', { name: 'Mute 1 h' })).toBeTruthy();
     expect(screen.queryByText(/Muted until/)).toBeNull();
   });

@@ -1,48 +1,39 @@
-import { type Locale, localeTag, type Translate } from '../../utils/i18n';
+import { formatClock, isSameDay } from '../../utils/format';
+import type { Locale, Translate } from '../../utils/i18n';
+import { isMuted, MUTE_HOUR_MS } from '../mute';
 
-export interface MuteControlProps {
-  /** Epoch ms; in the past or null means not muted. */
+export interface MuteFieldProps {
+  /** settings.mutedUntil: epoch ms; in the past or null means not muted. */
   mutedUntil: number | null;
   now: number;
   /** When "mute until the morning" ends, computed by the page (the next 08:00). */
   morningAt: number;
   locale: Locale;
   t: Translate;
-  onMute: (until: number) => void;
-  onUnmute: () => void;
+  /** The new settings.mutedUntil; null unmutes. */
+  onChange: (mutedUntil: number | null) => void;
 }
 
-const HOUR_MS = 60 * 60 * 1000;
-
-const sameDay = (a: number, b: number) => new Date(a).toDateString() === new Date(b).toDateString();
-
-const formatTime = (at: number, now: number, locale: Locale) =>
-  new Intl.DateTimeFormat(localeTag(locale), {
-    ...(sameDay(at, now) ? {} : { month: 'short', day: 'numeric' }),
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(at);
-
-export const MuteControl = ({ mutedUntil, now, morningAt, locale, t, onMute, onUnmute }: MuteControlProps) => {
-  const muted = mutedUntil !== null && mutedUntil > now;
-  const morningTime = formatTime(morningAt, morningAt, locale);
+/** The settings row for muting: the state in words, and every length of mute the extension offers. */
+export const MuteField = ({ mutedUntil, now, morningAt, locale, t, onChange }: MuteFieldProps) => {
+  const muted = isMuted(mutedUntil, now);
+  const morningTime = formatClock(morningAt, morningAt, locale);
   return (
     <div class="opt-row opt-mute">
       <p class={muted ? 'opt-mute__state opt-mute__state--on' : 'opt-mute__state'} role="status">
-        {muted ? t('optMuteStateOn', { time: formatTime(mutedUntil, now, locale) }) : t('optMuteStateOff')}
+        {muted ? t('optMuteStateOn', { time: formatClock(mutedUntil, now, locale, 'named') }) : t('optMuteStateOff')}
       </p>
       <div class="opt-actions">
         {muted && (
-          <button type="button" class="opt-button opt-button--primary" onClick={onUnmute}>
+          <button type="button" class="opt-button opt-button--primary" onClick={() => onChange(null)}>
             {t('optUnmute')}
           </button>
         )}
-        <button type="button" class="opt-button" onClick={() => onMute(now + HOUR_MS)}>
+        <button type="button" class="opt-button" onClick={() => onChange(now + MUTE_HOUR_MS)}>
           {t('optMuteHour')}
         </button>
-        <button type="button" class="opt-button" onClick={() => onMute(morningAt)}>
-          {sameDay(morningAt, now)
+        <button type="button" class="opt-button" onClick={() => onChange(morningAt)}>
+          {isSameDay(morningAt, now)
             ? t('optMuteUntilToday', { time: morningTime })
             : t('optMuteUntilTomorrow', { time: morningTime })}
         </button>

@@ -1,5 +1,5 @@
 import { useId } from 'preact/hooks';
-import type { Translate } from '../../utils/i18n';
+import type { MessageKey, Translate } from '../../utils/i18n';
 import type { Settings } from '../../utils/settings';
 import { SwitchField } from './SwitchField';
 
@@ -14,12 +14,43 @@ export interface QuietHoursFieldProps {
 // A cleared or half-typed time input reports '' : keep the stored time rather than save something invalid.
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 
+interface TimeFieldProps {
+  label: string;
+  value: string;
+  disabled: boolean;
+  onChange: (value: string) => void;
+}
+
+/** One end of the range; a component of its own so each input gets its own id for its label. */
+const TimeField = ({ label, value, disabled, onChange }: TimeFieldProps) => {
+  const id = useId();
+  return (
+    <label class="opt-time" for={id}>
+      <span class="opt-label">{label}</span>
+      <input
+        id={id}
+        class="opt-input"
+        type="time"
+        required
+        disabled={disabled}
+        value={value}
+        onChange={(event) => onChange(event.currentTarget.value)}
+      />
+    </label>
+  );
+};
+
 export const QuietHoursField = ({ quietHours, t, onChange }: QuietHoursFieldProps) => {
-  const startId = useId();
-  const endId = useId();
-  const setTime = (part: 'start' | 'end', value: string) => {
-    if (CLOCK.test(value) && value !== quietHours[part]) onChange({ ...quietHours, [part]: value });
-  };
+  const timeField = (part: 'start' | 'end', label: MessageKey) => (
+    <TimeField
+      label={t(label)}
+      value={quietHours[part]}
+      disabled={!quietHours.enabled}
+      onChange={(value) => {
+        if (CLOCK.test(value) && value !== quietHours[part]) onChange({ ...quietHours, [part]: value });
+      }}
+    />
+  );
   return (
     <div class="opt-quiet">
       <SwitchField
@@ -29,33 +60,11 @@ export const QuietHoursField = ({ quietHours, t, onChange }: QuietHoursFieldProp
         onChange={(enabled) => onChange({ ...quietHours, enabled })}
       />
       <div class="opt-time-range opt-subfields">
-        <label class="opt-time" for={startId}>
-          <span class="opt-label">{t('optQuietStart')}</span>
-          <input
-            id={startId}
-            class="opt-input"
-            type="time"
-            required
-            disabled={!quietHours.enabled}
-            value={quietHours.start}
-            onChange={(event) => setTime('start', event.currentTarget.value)}
-          />
-        </label>
+        {timeField('start', 'optQuietStart')}
         <span class="opt-time-range__dash" aria-hidden="true">
           –
         </span>
-        <label class="opt-time" for={endId}>
-          <span class="opt-label">{t('optQuietEnd')}</span>
-          <input
-            id={endId}
-            class="opt-input"
-            type="time"
-            required
-            disabled={!quietHours.enabled}
-            value={quietHours.end}
-            onChange={(event) => setTime('end', event.currentTarget.value)}
-          />
-        </label>
+        {timeField('end', 'optQuietEnd')}
       </div>
       {quietHours.enabled && quietHours.start === quietHours.end && (
         <p class="opt-message opt-message--warning opt-subfields">{t('optQuietSame')}</p>

@@ -1,6 +1,6 @@
 import type { Locale, Translate } from '../../utils/i18n';
 import type { Settings } from '../../utils/settings';
-import { MuteControl } from './MuteControl';
+import { MuteField } from './MuteField';
 import { QuietHoursField } from './QuietHoursField';
 import { Section } from './Section';
 
@@ -16,14 +16,13 @@ export interface QuietSectionProps {
 
 export const QuietSection = ({ mutedUntil, quietHours, now, morningAt, locale, t, onChange }: QuietSectionProps) => (
   <Section id="quiet" title={t('optQuietTitle')} intro={t('optQuietIntro')}>
-    <MuteControl
+    <MuteField
       mutedUntil={mutedUntil}
       now={now}
       morningAt={morningAt}
       locale={locale}
       t={t}
-      onMute={(until) => onChange({ mutedUntil: until })}
-      onUnmute={() => onChange({ mutedUntil: null })}
+      onChange={(next) => onChange({ mutedUntil: next })}
     />
     <QuietHoursField quietHours={quietHours} t={t} onChange={(next) => onChange({ quietHours: next })} />
   </Section>

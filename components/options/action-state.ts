@@ -6,3 +6,9 @@ export type ActionState =
   | { phase: 'failed'; reason: string };
 
 export const IDLE: ActionState = { phase: 'idle' };
+
+/** The failed state, with the error's message as the reason shown. */
+export const failedWith = (error: unknown): ActionState => ({
+  phase: 'failed',
+  reason: error instanceof Error ? error.message : String(error),
+});

@@ -1,6 +1,5 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { AlertsSection } from '../../components/options/AlertsSection';
-import { type ActionState, IDLE } from '../../components/options/action-state';
 import type { ConnectionTestState } from '../../components/options/connection-test-state';
 import { DataSection } from '../../components/options/DataSection';
 import { LanguageSection } from '../../components/options/LanguageSection';
@@ -9,15 +8,13 @@ import { SaveStatus } from '../../components/options/SaveStatus';
 import { ServerSection } from '../../components/options/ServerSection';
 import { SpeechSection } from '../../components/options/SpeechSection';
 import type { VoiceOption } from '../../components/options/VoicePicker';
-import { useDocumentLocale } from '../../hooks/use-document-locale';
+import { useAction } from '../../hooks/use-action-state';
+import { useEditableSettings } from '../../hooks/use-editable-settings';
 import { useNow } from '../../hooks/use-now';
-import { useSettings } from '../../hooks/use-settings';
-import { useTranslator } from '../../hooks/use-translator';
+import { usePageLanguage } from '../../hooks/use-page-language';
 import { testConnection } from '../../utils/connection/test-connection';
 import { resolveLocale } from '../../utils/i18n';
 import { sendMessage } from '../../utils/messaging';
-import type { Settings } from '../../utils/settings';
-import { saveSettings } from '../../utils/settings/settings-store';
 import { watchVoices } from './load-voices';
 import { nextMorning } from './mute-times';
 
@@ -25,94 +22,21 @@ const TEST_TIMEOUT_MS = 5000;
 // How long a transient confirmation ("Saved", "Playing the test…") stays before it fades.
 const CONFIRMATION_MS = 2500;
 
-const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-/** An ActionState that falls back to idle a moment after it succeeds. */
-const useTransientState = () => {
-  const [state, setState] = useState<ActionState>(IDLE);
-  useEffect(() => {
-    if (state.phase !== 'done') return;
-    const timer = setTimeout(() => setState(IDLE), CONFIRMATION_MS);
-    return () => clearTimeout(timer);
-  }, [state]);
-  return [state, setState] as const;
-};
-
-/**
- * The stored settings with the user's unsaved changes laid over them, so the page answers at once.
- * Saves run one after another: saveSettings reads, merges and writes, and two overlapping calls would
- * each write back the other's old value. The overlay is dropped on the first storage change that arrives
- * once no save is pending (ours, or another window's, which then wins), or when a save fails.
- */
-const useEditableSettings = () => {
-  const stored = useSettings();
-  const [overlay, setOverlay] = useState<Partial<Settings>>({});
-  const [saveState, setSaveState] = useTransientState();
-  const queue = useRef<Promise<unknown>>(Promise.resolve());
-  const inFlight = useRef(0);
-
-  useEffect(() => {
-    if (inFlight.current === 0) setOverlay({});
-  }, [stored]);
-
-  const change = (partial: Partial<Settings>) => {
-    setOverlay((previous) => ({ ...previous, ...partial }));
-    inFlight.current += 1;
-    setSaveState({ phase: 'running' });
-    const settle = (failure?: unknown) => {
-      inFlight.current -= 1;
-      if (failure !== undefined) {
-        // Show what is really stored rather than a change that did not happen.
-        setOverlay({});
-        setSaveState({ phase: 'failed', reason: reasonOf(failure) });
-      } else if (inFlight.current === 0) {
-        setSaveState((current) => (current.phase === 'failed' ? current : { phase: 'done' }));
-      }
-    };
-    queue.current = queue.current.then(() =>
-      saveSettings(partial).then(
-        () => settle(),
-        (error: unknown) => settle(error ?? 'unknown error'),
-      ),
-    );
-  };
-
-  return { settings: stored && { ...stored, ...overlay }, change, saveState };
-};
-
 export const App = () => {
-  const { settings, change, saveState } = useEditableSettings();
-  const { locale, t } = useTranslator(settings?.language);
+  const { settings, change, saveState } = useEditableSettings(CONFIRMATION_MS);
+  const { locale, t } = usePageLanguage(settings?.language, 'optTitle');
   const now = useNow(10_000);
   const [voices, setVoices] = useState<VoiceOption[] | null>(null);
   const [test, setTest] = useState<ConnectionTestState>({ phase: 'idle' });
-  const [speakTest, setSpeakTest] = useTransientState();
-  const [clear, setClear] = useState<ActionState>(IDLE);
+  const [speakTest, runSpeakTest] = useAction(() => sendMessage('speakTest'), CONFIRMATION_MS);
+  const [clear, runClear] = useAction(() => sendMessage('clearStoredData'));
 
   useEffect(() => watchVoices(setVoices), []);
-
-  useDocumentLocale(locale, t('optTitle'));
 
   const runTest = async (url: string) => {
     setTest({ phase: 'running', url });
     const result = await testConnection(url, { WebSocket, timeoutMs: TEST_TIMEOUT_MS });
     setTest({ phase: 'done', url, result });
-  };
-
-  const runSpeakTest = () => {
-    setSpeakTest({ phase: 'running' });
-    sendMessage('speakTest').then(
-      () => setSpeakTest({ phase: 'done' }),
-      (error: unknown) => setSpeakTest({ phase: 'failed', reason: reasonOf(error) }),
-    );
-  };
-
-  const runClear = () => {
-    setClear({ phase: 'running' });
-    sendMessage('clearStoredData').then(
-      () => setClear({ phase: 'done' }),
-      (error: unknown) => setClear({ phase: 'failed', reason: reasonOf(error) }),
-    );
   };
 
   return (

@@ -1,12 +1,15 @@
 import type { Translate } from '../i18n';
 import type { ConnectionProblem, ConnectionStatus } from './connection-status';
 
-const describeProblem = (problem: ConnectionProblem, url: string, t: Translate) => {
+/** Why the socket ended, as a clause of a sentence: the badge tooltip and the pages word it alike. */
+export const describeProblem = (problem: ConnectionProblem, url: string, t: Translate): string => {
   switch (problem.kind) {
     case 'refused':
       return t('problemRefused', { url });
     case 'closed':
-      return t('problemClosed', { code: problem.closeCode ?? '—' });
+      return problem.closeCode === undefined
+        ? t('problemClosedNoCode')
+        : t('problemClosed', { code: problem.closeCode });
     case 'timeout':
       return t('problemTimeout');
     case 'silent':

@@ -6,7 +6,6 @@ export const en = {
 
   connectionStarting: 'Starting…',
   connectionRetryingNow: 'Not connected: {problem}. Retrying now…',
-  problemClosedNoCode: 'the server closed the connection',
   connectionLatency: 'Latency {latency}',
   connectionLatencyLabel: 'Latency',
   connectionUnreachableHint: 'Is Token Monitor running? Check the server address in Settings.',
@@ -93,7 +92,6 @@ export const zh_CN: Record<keyof typeof en, string> = {
 
   connectionStarting: '正在启动…',
   connectionRetryingNow: '未连接：{problem}。正在重试…',
-  problemClosedNoCode: '服务器关闭了连接',
   connectionLatency: '延迟 {latency}',
   connectionLatencyLabel: '延迟',
   connectionUnreachableHint: '请确认 Token 监控服务已启动，并在设置中检查服务器地址。',

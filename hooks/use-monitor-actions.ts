@@ -1,0 +1,24 @@
+import { useMemo } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { MonitorActions } from '../components/monitor-actions';
+import type { Translate } from '../utils/i18n';
+import { sendMessage } from '../utils/messaging';
+import { saveSettings } from '../utils/settings/settings-store';
+
+/**
+ * What the connection line and the list's notices do when pressed. `afterOpenSettings` runs once the
+ * settings tab is open: the popup closes itself then, as it would otherwise stay on top of the new tab.
+ */
+export const useMonitorActions = (
+  flash: (message: string) => void,
+  t: Translate,
+  afterOpenSettings?: () => void,
+): MonitorActions =>
+  useMemo(
+    () => ({
+      onReconnect: () => void sendMessage('reconnectNow').catch(() => flash(t('stateErrorBody'))),
+      onTurnOn: () => void saveSettings({ monitoring: true }),
+      onOpenSettings: () => void browser.runtime.openOptionsPage().then(afterOpenSettings),
+    }),
+    [flash, t, afterOpenSettings],
+  );
