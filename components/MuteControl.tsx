@@ -1,8 +1,8 @@
+import { isMuted, MUTE_HOUR_MS } from '../utils/alerts/mute';
 import { formatClock } from '../utils/format';
 import type { Locale, Translate } from '../utils/i18n';
 import { Button } from './Button';
 import { Icon } from './Icon';
-import { isMuted, MUTE_HOUR_MS } from './mute';
 import './MuteControl.css';
 
 export interface MuteControlProps {

@@ -1,6 +1,6 @@
+import { isMuted, MUTE_HOUR_MS } from '../../utils/alerts/mute';
 import { formatClock, isSameDay } from '../../utils/format';
 import type { Locale, Translate } from '../../utils/i18n';
-import { isMuted, MUTE_HOUR_MS } from '../mute';
 
 export interface MuteFieldProps {
   /** settings.mutedUntil: epoch ms; in the past or null means not muted. */

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { MUTE_HOUR_MS } from '../../utils/alerts/mute';
 import { browserEnvironment } from '../../utils/connection';
 import { resolveLocale } from '../../utils/i18n';
 import { onMessage } from '../../utils/messaging';
@@ -13,7 +14,6 @@ import { speak } from './speaker';
 
 /** Chrome's shortest alarm period: revives a worker the browser stopped while the server was away. */
 const WATCHDOG_ALARM = 'connection-watchdog';
-const HOUR_MS = 60 * 60 * 1000;
 
 const log = (line: string) => console.info(`[token-monitor] ${line}`);
 
@@ -44,7 +44,7 @@ export default defineBackground(() => {
   });
   browser.notifications.onButtonClicked?.addListener((id, button) => {
     if (!isAlertNotification(id)) return;
-    if (button === BUTTON_MUTE_HOUR) void saveSettings({ mutedUntil: Date.now() + HOUR_MS });
+    if (button === BUTTON_MUTE_HOUR) void saveSettings({ mutedUntil: Date.now() + MUTE_HOUR_MS });
     else void openDashboard();
     void browser.notifications.clear(id);
   });

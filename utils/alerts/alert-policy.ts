@@ -1,5 +1,6 @@
 import type { Settings } from '../settings';
 import type { AlertBatch } from './alert-batch';
+import { isMuted } from './mute';
 import { isWithinQuietHours } from './quiet-hours';
 
 export interface AlertPlan {
@@ -9,8 +10,9 @@ export interface AlertPlan {
   speak: boolean;
 }
 
-export const isMuted = (settings: Settings, now: number) =>
-  (settings.mutedUntil !== null && now < settings.mutedUntil) ||
+/** Muted by hand, or inside the daily quiet hours. */
+export const isSilenced = (settings: Settings, now: number) =>
+  isMuted(settings.mutedUntil, now) ||
   (settings.quietHours.enabled && isWithinQuietHours(new Date(now), settings.quietHours));
 
 /**
@@ -19,7 +21,7 @@ export const isMuted = (settings: Settings, now: number) =>
  */
 export const planAlert = (batch: AlertBatch, settings: Settings, now: number): AlertPlan => {
   const wanted = batch.count > 0 && (batch.kind !== 'reminder' || settings.remindEveryRound);
-  const muted = isMuted(settings, now);
+  const muted = isSilenced(settings, now);
   return {
     notify: wanted && settings.notifications,
     silent: muted,

@@ -1,5 +1,4 @@
-// What the two mute controls share: the compact one of the popup and dashboard (MuteControl) and the
-// settings row with its longer choices (options/MuteField). Their layouts and wording differ by design.
+// One notion of "muted" for the alert policy, the notification's mute button and the pages' mute controls.
 
 /** "Mute 1 h" / "Mute for 1 hour". */
 export const MUTE_HOUR_MS = 60 * 60 * 1000;
