@@ -1,9 +1,8 @@
-// Child entry for the core section: `tsx bench/core-child.ts jitless|jit` prints CoreResults as JSON.
-// The extension runs zod without eval (MV3's CSP forbids `new Function`) and zod picks its code path when
-// each schema is built, so the switch has to come before utils/ is imported. Both modes run as children
-// so they start from the same clean heap, apart from the browsers the later sections launch.
-import { z } from 'zod';
+// Child entry for the core section: `tsx bench/core-child.ts` prints CoreResults as JSON. Zod runs jitless as
+// in the extension (utils/zod.ts), so there is one mode. A child all the same: the section allocates several
+// hundred MB (the 100,000-user snapshot, its CSV and stored JSON, three runs each), and a clean process keeps
+// its timings free of the bench's own modules and its garbage out of the process whose simulator later feeds
+// the browser sections.
+import { measureCore } from './core.ts';
 
-z.config({ jitless: process.argv[2] === 'jitless' });
-const { measureCore } = await import('./core.ts');
 process.stdout.write(JSON.stringify(measureCore()));

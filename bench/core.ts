@@ -1,5 +1,4 @@
 import { performance } from 'node:perf_hooks';
-import { z } from 'zod';
 import { tokenExpiredFrame } from '../simulator/messages.ts';
 import { TokenModel } from '../simulator/token-model.ts';
 import { queryExpired, sortExpired, toCsv } from '../utils/expired';
@@ -27,9 +26,8 @@ import {
   timeRuns,
 } from './measure.ts';
 
-/** Plain data only: the jitless run happens in a child process and comes back as JSON. */
+/** Plain data only: the run happens in a child process and comes back as JSON. */
 export interface CoreResults {
-  zodJit: boolean;
   mix: {
     frames: number;
     tokenExpiredFrames: number;
@@ -184,10 +182,9 @@ const measureBig = (): CoreResults['big'] => {
   };
 };
 
-/** Zod decides on eval when each schema is built, so `jitless` must be set before utils/ is imported. */
 export const measureCore = (): CoreResults => {
   const started = performance.now();
-  const results = { zodJit: z.config().jitless !== true, mix: measureMix(), big: measureBig() };
+  const results = { mix: measureMix(), big: measureBig() };
   // Keeps `sink` observable; also a sanity line for anyone running the child by hand.
   if (sink < 0) console.error(`impossible sink ${sink} after ${performance.now() - started} ms`);
   return results;
@@ -198,31 +195,28 @@ export const measureCore = (): CoreResults => {
 const perFrameUs = (pass: Spread, frames: number) => mapSpread(pass, (ms) => (ms * 1000) / frames);
 const perSecond = (pass: Spread, frames: number) => mapSpread(pass, (ms) => frames / (ms / 1000));
 
-/** µs per frame of the jitless parse + reduce: what the extension's worker itself spends on a frame. */
+/** µs per frame of parse + reduce: what the extension's worker itself spends on a frame. */
 export const coreUsPerFrame = (results: CoreResults) => perFrameUs(results.mix.parseReduce, results.mix.frames).median;
 
-const mixTable = (jitless: CoreResults, jit: CoreResults): Table => {
-  const { frames } = jitless.mix;
-  const base = jitless.mix.jsonParse.median;
-  const baseJit = jit.mix.jsonParse.median;
+const mixTable = ({ mix }: CoreResults): Table => {
+  const { frames } = mix;
+  const base = mix.jsonParse.median;
   const row = (what: string, key: keyof Pick<CoreResults['mix'], 'jsonParse' | 'parse' | 'parseReduce'>) => [
     what,
-    fmtSpread(perFrameUs(jitless.mix[key], frames), ' µs'),
-    fmtSpread(perSecond(jitless.mix[key], frames)),
-    ratio(jitless.mix[key].median / base),
-    fmtSpread(perFrameUs(jit.mix[key], frames), ' µs'),
-    ratio(jit.mix[key].median / baseJit),
+    fmtSpread(perFrameUs(mix[key], frames), ' µs'),
+    fmtSpread(perSecond(mix[key], frames)),
+    ratio(mix[key].median / base),
   ];
   return {
-    title: `per frame: ${num(frames)} frames (${num(frames - jitless.mix.tokenExpiredFrames)} check_progress, ${num(jitless.mix.tokenExpiredFrames)} token_expired of 1–3 users), ${MIX_PASSES} passes`,
-    head: ['work per frame', 'jitless µs/frame', 'frames/s', '× JSON.parse', 'zod JIT µs/frame', '× JSON.parse'],
+    title: `per frame: ${num(frames)} frames (${num(frames - mix.tokenExpiredFrames)} check_progress, ${num(mix.tokenExpiredFrames)} token_expired of 1–3 users), ${MIX_PASSES} passes`,
+    head: ['work per frame', 'µs/frame', 'frames/s', '× JSON.parse'],
     rows: [
       row('JSON.parse only (baseline)', 'jsonParse'),
       row('parseServerMessage', 'parse'),
       row('parseServerMessage + reduce', 'parseReduce'),
     ],
     notes: [
-      '"jitless" is how the extension runs (MV3 CSP forbids eval, zod falls back); "zod JIT" is Node\'s default.',
+      "zod runs jitless, as in the extension (utils/zod.ts sets it for every schema: MV3's CSP forbids eval).",
       'reduce starts from an empty state each pass; token_expired copies the expired Map, which grows to ~1,900.',
     ],
   };
@@ -232,13 +226,12 @@ type BigKey = {
   [K in keyof CoreResults['big']]: CoreResults['big'][K] extends Spread ? K : never;
 }[keyof CoreResults['big']];
 
-const bigTable = (jitless: CoreResults, jit: CoreResults): Table => {
-  const big = jitless.big;
+const bigTable = ({ big }: CoreResults): Table => {
   const base = big.jsonParse.median;
-  const row = (what: string, key: BigKey) => [what, ms(big[key]), ratio(big[key].median / base), ms(jit.big[key])];
+  const row = (what: string, key: BigKey) => [what, ms(big[key]), ratio(big[key].median / base)];
   return {
     title: `one current_status of ${num(big.users)} expired users: ${megabytes(big.bytes)} of JSON, ${BIG_RUNS} runs`,
-    head: ['step', 'jitless', '× JSON.parse', 'zod JIT'],
+    head: ['step', 'time', '× JSON.parse'],
     rows: [
       row('JSON.parse only (baseline)', 'jsonParse'),
       row('parseServerMessage', 'parse'),
@@ -258,18 +251,18 @@ const bigTable = (jitless: CoreResults, jit: CoreResults): Table => {
   };
 };
 
-export const coreReport = (jitless: CoreResults, jit: CoreResults, browserUsPerFrame: number | null): SectionReport => {
-  const us = coreUsPerFrame(jitless);
-  const big = jitless.big;
+export const coreReport = (results: CoreResults, browserUsPerFrame: number | null): SectionReport => {
+  const us = coreUsPerFrame(results);
+  const { big } = results;
   const browser =
     browserUsPerFrame === null
       ? 'the ~90 µs per frame Chromium spends (performance-baselines.md)'
       : `the ${num(browserUsPerFrame)} µs per frame Chromium's WebSocket path takes in the worker (2a, this run)`;
   return {
     title: '1. Core (Node)',
-    tables: [mixTable(jitless, jit), bigTable(jitless, jit)],
+    tables: [mixTable(results), bigTable(results)],
     meaning: [
-      `parse+reduce costs ${num(us)} µs per frame (jitless) of ${browser}.`,
+      `parse+reduce costs ${num(us)} µs per frame of ${browser}.`,
       `A 100,000-user snapshot: parseServerMessage ${num(big.parse.median)} ms = ${num(big.parse.median / big.jsonParse.median)}× ` +
         `JSON.parse; reduce ${num(big.reduceFirst.median)} ms; an unchanged snapshot still costs ${num(big.reduceSame.median)} ms.`,
       `Every token_expired at 100,000 expired costs ${num(big.tokenExpiredOnBig.median)} ms in reduce (it copies the Map), ` +

@@ -1,17 +1,8 @@
 import type { Page } from 'playwright-core';
 import type { Simulator } from '../simulator/server.ts';
-import { waitFor } from '../tests/e2e/harness/extension-probes.ts';
-import {
-  type BenchBrowser,
-  type HeapUsage,
-  monitorView,
-  pageHeap,
-  setSettings,
-  watchLargeWrites,
-  withBrowser,
-  withQuietSimulator,
-  workerHeap,
-} from './browser.ts';
+import type { ExtensionBrowser } from '../tests/e2e/harness/extension-browser.ts';
+import { monitorView, setSettings, waitFor } from '../tests/e2e/harness/extension-probes.ts';
+import { type HeapUsage, pageHeap, watchLargeWrites, withBrowser, withQuietSimulator, workerHeap } from './browser.ts';
 import { countTokenExpired, type RoundFrames, roundFrames } from './frames.ts';
 import { fmtSpread, megabytes, ms, num, type SectionReport, type Spread, sleep, spread } from './measure.ts';
 import { extensionRun, FLOOD_FRAMES } from './worker-throughput.ts';
@@ -120,7 +111,7 @@ const shownText = async (page: Page) =>
   ((await page.locator('body').textContent()) ?? '').replace(/\s+/g, ' ').slice(0, 300);
 
 /** Opens popup.html as a tab at popup size and times it to the first visible row of the expired list. */
-const openPopup = async (browser: BenchBrowser): Promise<PopupOpen> => {
+const openPopup = async (browser: ExtensionBrowser): Promise<PopupOpen> => {
   const page = await browser.context.newPage();
   try {
     await page.setViewportSize(VIEWPORT);
@@ -142,13 +133,13 @@ const openPopup = async (browser: BenchBrowser): Promise<PopupOpen> => {
 
 // ---- the worker ----------------------------------------------------------------------------------------
 
-const heapOrNull = (browser: BenchBrowser) => workerHeap(browser).catch(() => null);
+const heapOrNull = (browser: ExtensionBrowser) => workerHeap(browser).catch(() => null);
 
 /** The expired list as JSON is about 100 characters per user; nothing else the worker stores comes close. */
 const listChars = (expired: number) => expired * 40;
 
 /** Points a fresh extension at the simulator and waits until the whole list is known and stored. */
-const ingest = async (browser: BenchBrowser, simulator: Simulator, expired: number) => {
+const ingest = async (browser: ExtensionBrowser, simulator: Simulator, expired: number) => {
   const writes = await watchLargeWrites(browser, listChars(expired));
   try {
     const started = Date.now();
@@ -175,7 +166,7 @@ const ingest = async (browser: BenchBrowser, simulator: Simulator, expired: numb
  * carries a latency, which changes the state: does that re-store the whole list?
  */
 const watchHeartbeat = async (
-  browser: BenchBrowser,
+  browser: ExtensionBrowser,
   simulator: Simulator,
   expired: number,
 ): Promise<HeartbeatWrites> => {
@@ -203,7 +194,7 @@ const watchHeartbeat = async (
 
 /** The 2a flood against this state, counting the list writes it causes. */
 const floodUnderLoad = async (
-  browser: BenchBrowser,
+  browser: ExtensionBrowser,
   simulator: Simulator,
   expired: number,
   batch: RoundFrames,

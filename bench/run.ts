@@ -4,8 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { EXTENSION_PATH } from '../tests/e2e/harness/extension-browser.ts';
-import { CHROMIUM, defaultPortTaken } from './browser.ts';
+import { CHROMIUM, EXTENSION_PATH } from '../tests/e2e/harness/extension-browser.ts';
+import { defaultPortTaken } from './browser.ts';
 import { type CoreResults, coreReport, coreUsPerFrame } from './core.ts';
 import { formatSection, megabytes, num, type SectionReport } from './measure.ts';
 import { measurePopup, popupReport, type SizeResults } from './popup-open.ts';
@@ -38,10 +38,10 @@ const machineLines = () => {
   ];
 };
 
-/** One core run in its own process (see core-child.ts for why). */
-const runCore = (mode: 'jit' | 'jitless'): CoreResults =>
+/** The core run in its own process (see core-child.ts for why). */
+const runCore = (): CoreResults =>
   JSON.parse(
-    execFileSync(process.execPath, ['--import', 'tsx', join(root, 'bench/core-child.ts'), mode], {
+    execFileSync(process.execPath, ['--import', 'tsx', join(root, 'bench/core-child.ts')], {
       cwd: root,
       maxBuffer: 64 * 1024 * 1024,
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -68,13 +68,13 @@ const usPerFrame = (throughput: ThroughputResults | null) =>
   throughput ? 1e6 / throughput.workerCounter.median : null;
 
 const sections = (
-  core: { jitless: CoreResults; jit: CoreResults } | null,
+  core: CoreResults | null,
   throughput: ThroughputResults | null,
   popup: SizeResults[] | null,
 ): SectionReport[] => {
   const reports: SectionReport[] = [];
-  if (core) reports.push(coreReport(core.jitless, core.jit, usPerFrame(throughput)));
-  if (throughput) reports.push(throughputReport(throughput, core ? coreUsPerFrame(core.jitless) : null));
+  if (core) reports.push(coreReport(core, usPerFrame(throughput)));
+  if (throughput) reports.push(throughputReport(throughput, core ? coreUsPerFrame(core) : null));
   if (popup) reports.push(...popupReport(popup, throughput?.extension.median ?? Number.NaN));
   return reports;
 };
@@ -86,14 +86,7 @@ const main = async () => {
   if (await defaultPortTaken()) {
     failures.push('something listens on 127.0.0.1:8765, the default server: a fresh profile connects there first');
   }
-  const core = await attempt(
-    'core (Node, jitless and zod JIT, each in a child process)',
-    () => ({
-      jitless: runCore('jitless'),
-      jit: runCore('jit'),
-    }),
-    failures,
-  );
+  const core = await attempt('core (Node, in a child process)', runCore, failures);
   const throughput = await attempt('worker receive throughput', () => measureThroughput(log), failures);
   const popup = await attempt('popup open and worker at 100,000', () => measurePopup(log), failures);
 

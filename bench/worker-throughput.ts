@@ -1,14 +1,8 @@
 import { WebSocket as NodeWebSocket } from 'ws';
 import type { Simulator } from '../simulator/server.ts';
-import { waitFor } from '../tests/e2e/harness/extension-probes.ts';
-import {
-  asPageFunction,
-  type BenchBrowser,
-  monitorView,
-  setSettings,
-  withBrowser,
-  withQuietSimulator,
-} from './browser.ts';
+import { asPageFunction, type ExtensionBrowser } from '../tests/e2e/harness/extension-browser.ts';
+import { monitorView, setSettings, waitFor } from '../tests/e2e/harness/extension-probes.ts';
+import { withBrowser, withQuietSimulator } from './browser.ts';
 import { type RoundFrames, roundFrames } from './frames.ts';
 import { fmtSpread, num, type SectionReport, type Spread, spread, withTimeout } from './measure.ts';
 
@@ -29,7 +23,7 @@ const rate = (frames: number, startedAt: number, doneAt: number) => frames / ((d
 
 // ---- the browser's own ceiling: a WebSocket that only counts -------------------------------------------
 
-type Evaluate = <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) => Promise<R>;
+type Evaluate = <R, A>(fn: (arg: A) => R | Promise<R>, arg?: A) => Promise<R>;
 
 interface Counter {
   socket: WebSocket;
@@ -71,10 +65,10 @@ const countingRun = async (evaluate: Evaluate, simulator: Simulator, frames: rea
   await withTimeout(evaluate(openCounter, { url: simulator.url, frames: frames.length }), 10_000, 'counter open');
   try {
     const startedAt = flood(simulator, frames);
-    const doneAt = await withTimeout(evaluate(counterDoneAt, null), FLOOD_TIMEOUT_MS, 'counter flood');
+    const doneAt = await withTimeout(evaluate(counterDoneAt), FLOOD_TIMEOUT_MS, 'counter flood');
     return rate(frames.length, startedAt, doneAt);
   } finally {
-    await evaluate(closeCounter, null);
+    await evaluate(closeCounter);
     await waitFor(
       async () => simulator.stats().clientsConnected,
       (count) => count === 0,
@@ -143,14 +137,14 @@ const viewDoneAt = () => (globalThis as ViewWatchGlobal).benchView?.doneAt ?? Pr
  * Frames/s through the extension: from the first frame sent until the worker's published view (session
  * storage, written at most every 100 ms) shows the last frame's `current`. Includes up to one publish delay.
  */
-export const extensionRun = async (browser: BenchBrowser, simulator: Simulator, batch: RoundFrames) => {
+export const extensionRun = async (browser: ExtensionBrowser, simulator: Simulator, batch: RoundFrames) => {
   await browser.inExtension(watchView, { round: batch.round, current: batch.lastCurrent });
   const startedAt = flood(simulator, batch.frames);
-  const doneAt = await withTimeout(browser.inExtension(viewDoneAt, null), FLOOD_TIMEOUT_MS, 'extension flood');
+  const doneAt = await withTimeout(browser.inExtension(viewDoneAt), FLOOD_TIMEOUT_MS, 'extension flood');
   return rate(batch.frames.length, startedAt, doneAt);
 };
 
-export const connectExtension = async (browser: BenchBrowser, simulator: Simulator, timeout = 15_000) => {
+export const connectExtension = async (browser: ExtensionBrowser, simulator: Simulator, timeout = 15_000) => {
   await setSettings(browser, { serverUrl: simulator.url, monitoring: true });
   await waitFor(
     () => monitorView(browser),
@@ -159,7 +153,7 @@ export const connectExtension = async (browser: BenchBrowser, simulator: Simulat
   );
 };
 
-const disconnectExtension = async (browser: BenchBrowser, simulator: Simulator) => {
+const disconnectExtension = async (browser: ExtensionBrowser, simulator: Simulator) => {
   await setSettings(browser, { monitoring: false });
   await waitFor(
     async () => simulator.stats().clientsConnected,
@@ -177,6 +171,9 @@ export interface ThroughputResults {
   pageCounter: Spread;
 }
 
+/** The worker counter runs in the worker itself, through Playwright's handle on it. */
+const WITH_WORKER = { waitForWorker: true };
+
 /** Interleaved runs, so a noisy stretch of the machine hits every variant alike. */
 export const measureThroughput = (log: (line: string) => void): Promise<ThroughputResults> =>
   withQuietSimulator({ users: 410, initialExpired: 4 }, (simulator) =>
@@ -187,7 +184,8 @@ export const measureThroughput = (log: (line: string) => void): Promise<Throughp
         extension: [] as number[],
         pageCounter: [] as number[],
       };
-      const inWorker: Evaluate = (fn, arg) => browser.worker.evaluate(asPageFunction(fn), arg);
+      const worker = await browser.serviceWorker();
+      const inWorker: Evaluate = (fn, arg) => worker.evaluate(asPageFunction(fn), arg);
       const inPage: Evaluate = (fn, arg) => browser.inExtension(fn, arg);
       await connectExtension(browser, simulator);
       for (let run = 1; run <= RUNS; run++) {
@@ -210,7 +208,7 @@ export const measureThroughput = (log: (line: string) => void): Promise<Throughp
         extension: spread(samples.extension),
         pageCounter: spread(samples.pageCounter),
       };
-    }),
+    }, WITH_WORKER),
   );
 
 const usPerFrame = (framesPerSecond: Spread) => spread(framesPerSecond.samples.map((value) => 1e6 / value));
@@ -251,7 +249,7 @@ export const throughputReport = (results: ThroughputResults, coreUsPerFrame: num
         `(${num(results.extension.median / ceiling)}× the ceiling rate)` +
         (coreUsPerFrame === null
           ? '.'
-          : `; parse+reduce (Node, jitless) is ${num(coreUsPerFrame)} µs of it, the rest is Chromium and the worker's bookkeeping.`),
+          : `; parse+reduce (Node) is ${num(coreUsPerFrame)} µs of it, the rest is Chromium and the worker's bookkeeping.`),
       `At the simulator's default pace (a progress frame every 0.5 s) that is ${num(results.extension.median / 2)}× headroom.`,
     ],
   };

@@ -1,17 +1,24 @@
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { existsSync } from 'node:fs';
 import { startSimulator } from '../simulator/server';
+import {
+  CHROMIUM,
+  EXTENSION_PATH,
+  type ExtensionBrowser,
+  launchExtensionBrowser,
+} from '../tests/e2e/harness/extension-browser';
 
-const EXTENSION = resolve(import.meta.dirname, '../.output/chrome-mv3');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PORT = Number(process.env.SIMULATOR_PORT ?? 8765);
 
 // A lively demo: a round every 20 s that takes 10 s, with a few expiries in most rounds.
 const simulator = await startSimulator({ port: PORT, interval: 20, checkDuration: 10, expireRate: 0.01 });
 
+let browser: ExtensionBrowser | null = null;
+let stopping = false;
 const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  // Closing an already closed browser is fine; this also removes the demo's temporary profile.
+  await browser?.close().catch(() => {});
   await simulator.stop();
   process.exit(0);
 };
@@ -23,27 +30,15 @@ if (!hasDisplay || !existsSync(CHROMIUM)) {
   console.log(`
 No display here, so no browser window. Everything else is running:
   • the simulator at ${simulator.url} (Ctrl-C stops it)
-  • the built extension in ${EXTENSION}
+  • the built extension in ${EXTENSION_PATH}
 Load it by hand: chrome://extensions → Developer mode → Load unpacked → pick that folder.
 Its default server is ws://localhost:8765, this simulator.`);
 } else {
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'tmn-demo-')), {
-    executablePath: CHROMIUM,
-    headless: false,
-    viewport: null,
-    args: [
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--disable-extensions-except=${EXTENSION}`,
-      `--load-extension=${EXTENSION}`,
-    ],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const id = new URL(worker.url()).host;
+  // A fresh temporary profile, in a window at its own size.
+  browser = await launchExtensionBrowser({ headless: false });
+  const { context, extensionId, pageUrl } = browser;
   const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(`chrome-extension://${id}/dashboard.html`);
-  console.log(`Chromium is open with the extension (id ${id}); close it or press Ctrl-C to end the demo.`);
+  await page.goto(pageUrl('dashboard.html'));
+  console.log(`Chromium is open with the extension (id ${extensionId}); close it or press Ctrl-C to end the demo.`);
   context.on('close', stop);
 }

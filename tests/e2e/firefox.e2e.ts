@@ -69,7 +69,8 @@ describe('the Firefox build against the simulator', () => {
       (journal) => journal[0]?.speech === 'end' || journal[0]?.speech === 'error',
       { timeout: 20_000, what: 'the summary to be spoken' },
     );
-    expect((await alertJournal(firefox))[0]).toMatchObject({
+    const [summary] = await alertJournal(firefox);
+    expect(summary, JSON.stringify(summary)).toMatchObject({
       speech: 'end',
       voice: expect.stringMatching(CHINESE_VOICE),
     });
