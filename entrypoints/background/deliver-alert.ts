@@ -30,7 +30,9 @@ export const deliverAlert = async (batch: AlertBatch, settings: Settings, browse
   }
   if (plan.speak) {
     work.push(
-      speak(speechText(batch, t), settings.speech, locale, (outcome, voice) => journalSpeech(id, outcome, voice)),
+      speak(speechText(batch, t), settings.speech, locale, (outcome, voice, error) =>
+        journalSpeech(id, outcome, voice, error),
+      ),
     );
   }
   await Promise.all(work);

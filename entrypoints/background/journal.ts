@@ -13,5 +13,7 @@ const change = (edit: (journal: JournalEntry[]) => JournalEntry[]) => {
 
 export const journalAlert = (entry: JournalEntry) => change((journal) => addJournalEntry(journal, entry));
 
-export const journalSpeech = (id: string, speech: JournalEntry['speech'], voice?: string) =>
-  change((journal) => updateJournalEntry(journal, id, voice ? { speech, voice } : { speech }));
+export const journalSpeech = (id: string, speech: JournalEntry['speech'], voice?: string, speechError?: string) =>
+  change((journal) =>
+    updateJournalEntry(journal, id, { speech, ...(voice && { voice }), ...(speechError && { speechError }) }),
+  );

@@ -7,12 +7,14 @@ import { chooseVoice } from '../../utils/speech/choose-voice';
 
 type SpeechSettings = Settings['speech'];
 /** Told how the utterance went, and which voice (name and language) spoke it. */
-export type SpeechListener = (outcome: SpeechOutcome, voice?: string) => void;
+export type SpeechListener = (outcome: SpeechOutcome, voice?: string, error?: string) => void;
 
 /** Voices load lazily: Firefox starts its speech service on first use, Chrome a few seconds after launch. */
 const VOICE_WAIT_MS = 8000;
 /** A speech service that never answers (none running, say) must not leave the alert marked as speaking. */
 const SILENCE_MEANS_FAILURE_MS = 20_000;
+
+const RETRY_AFTER_MS = 500;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -51,7 +53,7 @@ const speakWithTts = async (text: string, speech: SpeechSettings, locale: Locale
     enqueue: false,
     onEvent: (event) => {
       const outcome = TTS_OUTCOMES[event.type];
-      if (outcome) listen(outcome, label);
+      if (outcome) listen(outcome, label, event.errorMessage);
     },
   });
 };
@@ -68,27 +70,47 @@ const speakWithSynthesis = async (text: string, speech: SpeechSettings, locale: 
   utterance.volume = speech.volume;
   utterance.onstart = () => listen('start', label);
   utterance.onend = () => listen('end', label);
-  utterance.onerror = (event) => listen(event.error === 'interrupted' ? 'interrupted' : 'error', label);
+  utterance.onerror = (event) => listen(event.error === 'interrupted' ? 'interrupted' : 'error', label, event.error);
   // One utterance at a time, as with tts: a new alert cuts the old one short.
   if (synthesis.speaking || synthesis.pending) synthesis.cancel();
   synthesis.speak(utterance);
 };
 
-/** Chrome's tts where the browser has it (its MV3 worker has no speechSynthesis); Firefox's speechSynthesis. */
+const engineFor = () => {
+  if (browser.tts) return speakWithTts;
+  if (globalThis.speechSynthesis) return speakWithSynthesis;
+  return undefined;
+};
+
+/**
+ * Chrome's tts where the browser has it (its MV3 worker has no speechSynthesis); Firefox's speechSynthesis.
+ * An utterance that fails before it starts is tried once more: the first one after a browser starts can
+ * fail while the speech engine is still loading its voice (seen with speech-dispatcher in Firefox).
+ */
 export const speak = async (
   text: string,
   speech: SpeechSettings,
   locale: Locale,
   listen: SpeechListener = () => {},
 ) => {
+  const engine = engineFor();
+  if (!engine) {
+    console.warn('[token-monitor] [speech] this browser offers no speech API here; alert not spoken');
+    return listen('error', undefined, 'no speech API');
+  }
   let heard = false;
-  const report: SpeechListener = (outcome, voice) => {
-    heard = true;
-    listen(outcome, voice);
+  setTimeout(() => heard || listen('error', undefined, 'no answer from the speech engine'), SILENCE_MEANS_FAILURE_MS);
+  const attempt = (retries: number): Promise<void> => {
+    let started = false;
+    return engine(text, speech, locale, (outcome, voice, error) => {
+      if (outcome === 'error' && !started && retries > 0) {
+        setTimeout(() => void attempt(retries - 1), RETRY_AFTER_MS);
+        return;
+      }
+      started ||= outcome === 'start';
+      heard = true;
+      listen(outcome, voice, error);
+    });
   };
-  setTimeout(() => heard || listen('error'), SILENCE_MEANS_FAILURE_MS);
-  if (browser.tts) return speakWithTts(text, speech, locale, report);
-  if (globalThis.speechSynthesis) return speakWithSynthesis(text, speech, locale, report);
-  console.warn('[token-monitor] [speech] this browser offers no speech API here; alert not spoken');
-  report('error');
+  await attempt(1);
 };

@@ -16,6 +16,8 @@ export const journalEntrySchema = z.object({
   speech: speechOutcomeSchema,
   /** The voice that spoke, with its language tag, when one was chosen. */
   voice: z.string().optional(),
+  /** What the speech engine said when it failed. */
+  speechError: z.string().optional(),
 });
 
 export type JournalEntry = z.infer<typeof journalEntrySchema>;
