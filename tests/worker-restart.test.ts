@@ -113,11 +113,12 @@ describe('the background worker', () => {
     expect(third.alerts).toEqual([]);
   });
 
-  it('stores the large expired list only when it changes, not for every progress frame', async () => {
+  it('stores the large expired list only when it changes, and at most every 30 s', async () => {
     const worker = await startWorker();
     worker.server.accept([user(1), user(2)]);
     await settle();
     const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    const keysWritten = () => set.mock.calls.flatMap(([items]) => Object.keys(items));
     worker.server.send(checkStarted(4));
     for (let current = 10; current <= 400; current += 10) {
       worker.server.send(checkProgress(4, current));
@@ -125,12 +126,34 @@ describe('the background worker', () => {
     }
     worker.server.send(currentStatus([user(1), user(2)]));
     await settle();
-    const keysWritten = set.mock.calls.flatMap(([items]) => Object.keys(items));
-    expect(keysWritten).toContain('monitorSummary');
-    expect(keysWritten).not.toContain('expiredUsers');
+    expect(keysWritten()).toContain('monitorSummary');
+    expect(keysWritten()).not.toContain('expiredUsers');
+
     worker.server.send(tokenExpired([user(3)]));
     await settle();
-    expect(set.mock.calls.flatMap(([items]) => Object.keys(items))).toContain('expiredUsers');
+    worker.server.send(tokenExpired([user(4)]));
+    await settle();
+    expect(keysWritten()).not.toContain('expiredUsers');
+    expect((await fakeBrowser.storage.local.get('expiredAdded')).expiredAdded).toEqual([user(3), user(4)]);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(keysWritten().filter((key) => key === 'expiredUsers')).toHaveLength(1);
+    expect((await fakeBrowser.storage.local.get('expiredAdded')).expiredAdded).toEqual([]);
+  });
+
+  it('restores the list and the expiries announced since its last rewrite', async () => {
+    const first = await startWorker();
+    first.server.accept([user(1)]);
+    await settle();
+    first.server.send(tokenExpired([user(2)]));
+    await settle();
+    first.server.send(tokenExpired([user(3)]));
+    await settle();
+    killWorker();
+
+    const second = await startWorker();
+    second.server.accept([user(1), user(2), user(3), user(4)]);
+    await settle();
+    expect(second.alerts).toEqual([{ kind: 'new', count: 1, sample: [user(4)] }]);
   });
 
   it('survives bad frames with a log line and keeps what it knew', async () => {

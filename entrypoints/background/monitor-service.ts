@@ -18,10 +18,17 @@ import { defaultSettings, type Settings } from '../../utils/settings';
 import { loadSettings, watchSettings } from '../../utils/settings/settings-store';
 import { monitorViewItem } from '../../utils/storage-items';
 import { throttle } from '../../utils/throttle';
-import { loadSnapshot, savePendingAlert, saveSnapshot } from './state-store';
+import { loadSnapshot, saveExpiredList, savePendingAlert, saveSnapshot } from './state-store';
 
-/** Storing 100,000 users takes over a second: at most one write per second, bursts merged. */
+/** The small state write: at most once a second, bursts merged. */
 const PERSIST_INTERVAL_MS = 1000;
+/**
+ * The whole list, 10 MB at 100,000 users, ties up the extension's storage for about a second and is copied
+ * to every open page's change listener: rewritten at most every 30 s, additions in between go with the
+ * small write.
+ */
+const LIST_INTERVAL_MS = 30_000;
+const MAX_ADDED_BESIDE_LIST = 1000;
 /** Pages redraw from the published view: ten times a second is smooth and cheap. */
 const PUBLISH_INTERVAL_MS = 100;
 
@@ -54,13 +61,19 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
     log: (line) => log(`[connection] ${line}`),
   });
 
-  let expiredChanged = false;
+  // Announced since the list was last rewritten: what must survive a restart until the next rewrite.
+  const added = new Map<string, ExpiredUser>();
   const persist = throttle(
-    () => {
-      void saveSnapshot(state, alerts.pending(), expiredChanged);
-      expiredChanged = false;
-    },
+    () => void saveSnapshot(state, alerts.pending(), [...added.values()]),
     PERSIST_INTERVAL_MS,
+    env,
+  );
+  const rewriteList = throttle(
+    () => {
+      void saveExpiredList(state, alerts.pending());
+      added.clear();
+    },
+    LIST_INTERVAL_MS,
     env,
   );
   const publish = throttle(
@@ -94,17 +107,21 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
     // Effects join the alert window first, so the write below stores the state with the alert it caused.
     for (const effect of effects) carryOut(effect);
     if (next === state && effects.length === 0) return;
-    if (next.expired !== state.expired) expiredVersion += 1;
-    // The summary claims a snapshot only together with the list it came with: store them as a pair.
-    if (next.expired !== state.expired || next.hasSnapshot !== state.hasSnapshot) expiredChanged = true;
+    const listChanged = next.expired !== state.expired;
+    if (listChanged) expiredVersion += 1;
     state = next;
+    // The list first: when it is rewritten now, the small write that follows carries no additions.
+    if (listChanged) rewriteList.request();
+    // Thousands of additions (a first contact, a long absence) are cheaper in the list than beside it.
+    if (added.size > MAX_ADDED_BESIDE_LIST) rewriteList.flush();
     persist.request();
     changed();
   };
 
   const carryOut = (effect: MonitorEffect) => {
-    if (effect.type === 'announce') alerts.announce(effect);
-    else alerts.remind(effect.totalExpired);
+    if (effect.type === 'remind') return alerts.remind(effect.totalExpired);
+    for (const user of effect.users) added.set(user.user_id, user);
+    alerts.announce(effect);
   };
 
   const receive = (text: string) => {
@@ -170,7 +187,9 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
     async clearStoredData() {
       await ready;
       alerts.take();
+      added.clear();
       commit(initialMonitorState);
+      rewriteList.flush();
       persist.flush();
       // A fresh snapshot refills the list; it counts as a first contact again and is summed up.
       if (connection.status().phase !== 'off') connection.reconnectNow();

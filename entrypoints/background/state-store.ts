@@ -8,7 +8,8 @@ import {
   storedExpiredSchema,
   storedSummarySchema,
 } from '../../utils/monitor';
-import { expiredUsersItem, monitorSummaryItem, pendingAlertItem } from '../../utils/storage-items';
+import type { ExpiredUser } from '../../utils/protocol';
+import { expiredAddedItem, expiredUsersItem, monitorSummaryItem, pendingAlertItem } from '../../utils/storage-items';
 
 type Log = (line: string) => void;
 
@@ -28,42 +29,59 @@ const readSummary = (stored: unknown, log: Log) => {
   return parsed.success ? parsed.data : undefined;
 };
 
-const readExpired = (json: string | null, log: Log) => {
-  if (json === null) return undefined;
-  const parsed = storedExpiredSchema.safeParse(parseJson(json, log));
-  if (!parsed.success) log(`stored expired list is invalid (${parsed.error.issues[0]?.message}); starting afresh`);
+const readUsers = (value: unknown, what: string, log: Log) => {
+  const parsed = storedExpiredSchema.safeParse(value);
+  if (!parsed.success) log(`stored ${what} is invalid (${parsed.error.issues[0]?.message}); starting afresh`);
   return parsed.success ? parsed.data : undefined;
 };
 
-const parseStoredState = (summary: unknown, expiredJson: string | null, log: Log): MonitorState => {
+const parseStoredState = (summary: unknown, expiredJson: string | null, added: unknown, log: Log): MonitorState => {
   const storedSummary = readSummary(summary, log);
-  const expired = readExpired(expiredJson, log);
-  // Without its expired list a summary would claim a snapshot whose users are unknown: both or neither.
-  if (!storedSummary || !expired) return initialMonitorState;
-  return fromStoredMonitorState({ ...storedSummary, expired });
+  // A list that has not been written yet is empty; its users are all in `added` then.
+  const list = expiredJson === null ? [] : readUsers(parseJson(expiredJson, log), 'expired list', log);
+  const recent = readUsers(added, 'list of recent expiries', log);
+  // A summary whose users cannot be read would announce them all again: start as if new (one summary alert).
+  if (!storedSummary || !list || !recent) return initialMonitorState;
+  return fromStoredMonitorState({ ...storedSummary, expired: [...list, ...recent] });
 };
 
 /** What a previous worker left: the known state and any alert still waiting to go out. */
 export const loadSnapshot = async (log: Log) => {
-  const [summary, expiredJson, pending] = await Promise.all([
+  const [summary, expiredJson, added, pending] = await Promise.all([
     monitorSummaryItem.getValue(),
     expiredUsersItem.getValue(),
+    expiredAddedItem.getValue(),
     pendingAlertItem.getValue(),
   ]);
   const batch = alertBatchSchema.safeParse(pending);
-  return { state: parseStoredState(summary, expiredJson, log), pending: batch.success ? batch.data : null };
+  return { state: parseStoredState(summary, expiredJson, added, log), pending: batch.success ? batch.data : null };
 };
 
 /**
- * One storage call, so a stopped worker never leaves a user "known" without the alert that announces them
- * (or the reverse). The expired list (12 MB at 100,000 users) is written only when it changed.
+ * The frequent write: state, pending alert and the users announced since the list was last rewritten, in one
+ * storage call, so a stopped worker never leaves a user "known" without the alert that announces them (or
+ * the reverse). Small whatever the size of the list.
  */
-export const saveSnapshot = (state: MonitorState, pending: AlertBatch | null, expiredChanged: boolean) => {
+export const saveSnapshot = (state: MonitorState, pending: AlertBatch | null, added: readonly ExpiredUser[]) => {
+  const { expired: _, ...summary } = state;
+  return storage.setItems([
+    { item: monitorSummaryItem, value: summary },
+    { item: pendingAlertItem, value: pending },
+    { item: expiredAddedItem, value: added },
+  ]);
+};
+
+/**
+ * The rare write: the whole expired list (10 MB at 100,000 users), which then holds every recent addition;
+ * with the pending alert, since the list makes its users "known".
+ */
+export const saveExpiredList = (state: MonitorState, pending: AlertBatch | null) => {
   const { expired, ...summary } = state;
   return storage.setItems([
     { item: monitorSummaryItem, value: summary },
     { item: pendingAlertItem, value: pending },
-    ...(expiredChanged ? [{ item: expiredUsersItem, value: JSON.stringify([...expired.values()]) }] : []),
+    { item: expiredUsersItem, value: JSON.stringify([...expired.values()]) },
+    { item: expiredAddedItem, value: [] },
   ]);
 };
 
