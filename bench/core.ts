@@ -8,7 +8,7 @@ import {
   type MonitorState,
   reduce,
   storedMonitorStateSchema,
-  toStoredMonitorState,
+  summaryOf,
 } from '../utils/monitor';
 import { parseServerMessage, type ServerMessage } from '../utils/protocol';
 import { countTokenExpired, roundFrames, wireUser } from './frames.ts';
@@ -133,12 +133,12 @@ const timed = <T>(runs: number, fn: () => T): { value: T; time: Spread } => {
 
 // The worker stores the expired list as one JSON string (entrypoints/background/state-store.ts) whenever
 // it changes; a restarted worker parses and validates it and rebuilds the Map before it can answer anything.
-const persistList = (state: MonitorState) => JSON.stringify(toStoredMonitorState(state).expired);
+const persistList = (state: MonitorState) => JSON.stringify([...state.expired.values()]);
 
 const restoreList = (json: string): MonitorState => {
   const parsed = storedMonitorStateSchema.shape.expired.safeParse(JSON.parse(json));
   if (!parsed.success) throw new Error('stored list did not validate');
-  return fromStoredMonitorState({ ...toStoredMonitorState(initialMonitorState), expired: parsed.data });
+  return fromStoredMonitorState({ ...summaryOf(initialMonitorState), expired: parsed.data });
 };
 
 const oneNewExpiry = (): ServerMessage =>

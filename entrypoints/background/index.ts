@@ -9,7 +9,7 @@ import { saveSettings } from '../../utils/settings/settings-store';
 import { renderBadge } from './badge';
 import { deliverAlert } from './deliver-alert';
 import { createMonitorService } from './monitor-service';
-import { BUTTON_MUTE_HOUR, isAlertNotification } from './notifier';
+import { BUTTON_MUTE_HOUR, BUTTON_OPEN_LIST, isAlertNotification } from './notifier';
 import { speak } from './speaker';
 
 /** Chrome's shortest alarm period: revives a worker the browser stopped while the server was away. */
@@ -45,7 +45,7 @@ export default defineBackground(() => {
   browser.notifications.onButtonClicked?.addListener((id, button) => {
     if (!isAlertNotification(id)) return;
     if (button === BUTTON_MUTE_HOUR) void saveSettings({ mutedUntil: Date.now() + MUTE_HOUR_MS });
-    else void openDashboard();
+    if (button === BUTTON_OPEN_LIST) void openDashboard();
     void browser.notifications.clear(id);
   });
 

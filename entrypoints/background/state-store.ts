@@ -7,6 +7,7 @@ import {
   type MonitorState,
   storedExpiredSchema,
   storedSummarySchema,
+  summaryOf,
 } from '../../utils/monitor';
 import type { ExpiredUser } from '../../utils/protocol';
 import { expiredAddedItem, expiredUsersItem, monitorSummaryItem, pendingAlertItem } from '../../utils/storage-items';
@@ -63,9 +64,8 @@ export const loadSnapshot = async (log: Log) => {
  * the reverse). Small whatever the size of the list.
  */
 export const saveSnapshot = (state: MonitorState, pending: AlertBatch | null, added: readonly ExpiredUser[]) => {
-  const { expired: _, ...summary } = state;
   return storage.setItems([
-    { item: monitorSummaryItem, value: summary },
+    { item: monitorSummaryItem, value: summaryOf(state) },
     { item: pendingAlertItem, value: pending },
     { item: expiredAddedItem, value: added },
   ]);
@@ -76,11 +76,10 @@ export const saveSnapshot = (state: MonitorState, pending: AlertBatch | null, ad
  * with the pending alert, since the list makes its users "known".
  */
 export const saveExpiredList = (state: MonitorState, pending: AlertBatch | null) => {
-  const { expired, ...summary } = state;
   return storage.setItems([
-    { item: monitorSummaryItem, value: summary },
+    { item: monitorSummaryItem, value: summaryOf(state) },
     { item: pendingAlertItem, value: pending },
-    { item: expiredUsersItem, value: JSON.stringify([...expired.values()]) },
+    { item: expiredUsersItem, value: JSON.stringify([...state.expired.values()]) },
     { item: expiredAddedItem, value: [] },
   ]);
 };

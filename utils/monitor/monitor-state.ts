@@ -73,10 +73,8 @@ export const initialMonitorState: MonitorState = {
   expired: new Map(),
 };
 
-export const toStoredMonitorState = (state: MonitorState): StoredMonitorState => ({
-  ...state,
-  expired: [...state.expired.values()],
-});
+/** Everything but the expired list, which is large and stored on its own. */
+export const summaryOf = ({ expired: _, ...summary }: MonitorState): z.infer<typeof storedSummarySchema> => summary;
 
 export const fromStoredMonitorState = (stored: StoredMonitorState): MonitorState => ({
   ...stored,
