@@ -2,7 +2,6 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { MUTE_HOUR_MS } from '../../utils/alerts/mute';
 import { browserEnvironment } from '../../utils/connection';
-import { resolveLocale } from '../../utils/i18n';
 import { onMessage } from '../../utils/messaging';
 import { openDashboard } from '../../utils/open-dashboard';
 import { saveSettings } from '../../utils/settings/settings-store';
@@ -55,7 +54,6 @@ export default defineBackground(() => {
   onMessage('clearStoredData', () => service.clearStoredData());
   onMessage('speakTest', async () => {
     await service.ready;
-    const settings = service.settings();
-    await speak(service.translator()('speechTest'), settings.speech, resolveLocale(settings.language, browserLanguage));
+    await speak(service.translator()('speechTest'), service.settings().speech, service.locale());
   });
 });

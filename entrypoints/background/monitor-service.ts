@@ -53,7 +53,8 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
   let expiredVersion = env.now();
   let sorted: { version: number; sort: ExpiredSort; users: ExpiredUser[] } | null = null;
 
-  const translator = () => translatorFor(resolveLocale(settings.language, deps.browserLanguage));
+  const locale = () => resolveLocale(settings.language, deps.browserLanguage);
+  const translator = () => translatorFor(locale());
 
   const connection = createConnection(env, {
     onFrame: (text) => receive(text),
@@ -195,6 +196,7 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
       if (connection.status().phase !== 'off') connection.reconnectNow();
     },
     settings: () => settings,
+    locale,
     translator,
   };
 };
