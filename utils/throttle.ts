@@ -1,9 +1,4 @@
-import type { TimerHandle } from './connection/socket';
-
-export interface Timers {
-  setTimeout(callback: () => void, ms: number): TimerHandle;
-  clearTimeout(handle: TimerHandle): void;
-}
+import type { TimerHandle, Timers } from './timers';
 
 export interface Throttled {
   /** Ask for a run; runs at most once per interval, always with the latest state. */

@@ -1,5 +1,5 @@
 import type { MonitorEffect } from '../monitor';
-import type { Timers } from '../throttle';
+import type { Timers } from '../timers';
 import { type AlertBatch, addToBatch, COALESCE_WINDOW_MS, reminderBatch } from './alert-batch';
 
 export interface AlertWindow {

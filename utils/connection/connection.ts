@@ -1,7 +1,8 @@
 import { createPing } from '../protocol';
+import type { TimerHandle } from '../timers';
 import { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from './backoff';
 import type { ConnectionProblem, ConnectionStatus } from './connection-status';
-import type { ConnectionEnvironment, SocketLike, TimerHandle } from './socket';
+import type { ConnectionEnvironment, SocketLike } from './socket';
 
 export interface ConnectionTiming {
   /** Under Chrome's 30 s idle limit: since Chrome 116 socket traffic keeps the MV3 worker alive. */

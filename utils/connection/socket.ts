@@ -1,3 +1,5 @@
+import type { Timers } from '../timers';
+
 /** The part of the WebSocket API the connection uses; tests pass a fake with the same shape. */
 export interface SocketLike {
   send(data: string): void;
@@ -8,13 +10,9 @@ export interface SocketLike {
   onerror: ((event: Event) => void) | null;
 }
 
-export type TimerHandle = ReturnType<typeof setTimeout>;
-
 /** What the connection needs from its surroundings, injected so tests control sockets and time. */
-export interface ConnectionEnvironment {
+export interface ConnectionEnvironment extends Timers {
   createSocket(url: string): SocketLike;
-  setTimeout(callback: () => void, ms: number): TimerHandle;
-  clearTimeout(handle: TimerHandle): void;
   now(): number;
   random(): number;
 }
