@@ -1,0 +1,27 @@
+import { useEffect, useState } from 'preact/hooks';
+
+/**
+ * A stored value, read once and then followed live. null until the first read (or change) arrives.
+ * `load` and `watch` must be stable (module-level functions), since they are read once per mount.
+ */
+export const useStoredValue = <T>(
+  load: () => Promise<T>,
+  watch: (onChange: (value: T) => void) => () => void,
+): T | null => {
+  const [value, setValue] = useState<T | null>(null);
+  useEffect(() => {
+    let active = true;
+    // A change that arrives while the first read is under way is newer than what that read returns.
+    let changed = false;
+    load().then((loaded) => active && !changed && setValue(() => loaded));
+    const unwatch = watch((next) => {
+      changed = true;
+      setValue(() => next);
+    });
+    return () => {
+      active = false;
+      unwatch();
+    };
+  }, [load, watch]);
+  return value;
+};
