@@ -26,9 +26,21 @@ process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
-if (!hasDisplay || !existsSync(CHROMIUM)) {
+const hasChromium = existsSync(CHROMIUM);
+const sudo = process.getuid?.() === 0 ? '' : 'sudo ';
+const installChromium = `${sudo}apt-get install -y --no-install-recommends chromium`;
+/** Why no window opens, truthfully, and the command that would give one. */
+const noWindowReason = () => {
+  if (!hasDisplay && !hasChromium)
+    return `No display and no Chromium at ${CHROMIUM}, so no browser window. For one, install Chromium (${installChromium}) and run \`npm run demo\` from a desktop session, where DISPLAY is set.`;
+  if (!hasChromium)
+    return `No Chromium at ${CHROMIUM}, so no browser window. For one: ${installChromium} (or set CHROMIUM_PATH), then \`npm run demo\` again.`;
+  return 'No display here (neither DISPLAY nor WAYLAND_DISPLAY is set), so no browser window. For one, run `npm run demo` from a desktop session, where DISPLAY or WAYLAND_DISPLAY is set.';
+};
+if (!hasDisplay || !hasChromium) {
   console.log(`
-No display here, so no browser window. Everything else is running:
+${noWindowReason()}
+Everything else is running:
   • the simulator at ${simulator.url} (Ctrl-C stops it)
   • the built extension in ${EXTENSION_PATH}
 Load it by hand: chrome://extensions → Developer mode → Load unpacked → pick that folder.

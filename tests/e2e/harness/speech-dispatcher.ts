@@ -1,9 +1,28 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const SYSTEM_CONFIG = '/etc/speech-dispatcher';
+const ESPEAK_MODULE = '/usr/lib/speech-dispatcher-modules/sd_espeak-ng';
+const INSTALL = 'apt-get install -y --no-install-recommends';
+
+/** What is missing for real speech, named by package, before a daemon is started that could only fail. */
+const missingPiece = () => {
+  if (!existsSync(SYSTEM_CONFIG)) return `speech-dispatcher is not installed (${INSTALL} speech-dispatcher)`;
+  if (!existsSync(ESPEAK_MODULE))
+    return `speech-dispatcher's espeak-ng output module ${ESPEAK_MODULE} is missing: it is the package speech-dispatcher-espeak-ng, only a Recommends of speech-dispatcher (${INSTALL} speech-dispatcher-espeak-ng)`;
+  return null;
+};
+
+/** The daemon's own words on why it stopped: the log lines that say what failed. */
+const daemonComplaint = (logDir: string) => {
+  const lines = readdirSync(logDir)
+    .filter((name) => name.endsWith('.log'))
+    .flatMap((name) => readFileSync(join(logDir, name), 'utf8').split('\n'));
+  const telling = lines.filter((line) => /fail|error|no such|abort|cannot/i.test(line));
+  return telling.slice(-3).join(' | ') || 'its log says nothing';
+};
 
 /**
  * A private speech-dispatcher with espeak-ng, so Chromium's tts really speaks in a headless run. The stock
@@ -11,8 +30,8 @@ const SYSTEM_CONFIG = '/etc/speech-dispatcher';
  * still runs the whole synthesis and reports the utterance's start and end.
  */
 export const startSpeechDispatcher = async () => {
-  if (!existsSync(SYSTEM_CONFIG))
-    throw new Error('speech-dispatcher is not installed (apt-get install speech-dispatcher espeak-ng)');
+  const missing = missingPiece();
+  if (missing) throw new Error(missing);
   const root = mkdtempSync(join(tmpdir(), 'tmn-speechd-'));
   const config = join(root, 'conf');
   cpSync(SYSTEM_CONFIG, config, { recursive: true, dereference: true });
@@ -32,7 +51,8 @@ export const startSpeechDispatcher = async () => {
   );
   const deadline = Date.now() + 10_000;
   while (!existsSync(socket)) {
-    if (Date.now() > deadline || daemon.exitCode !== null) throw new Error('speech-dispatcher did not start');
+    if (Date.now() > deadline || daemon.exitCode !== null)
+      throw new Error(`speech-dispatcher did not start: ${daemonComplaint(root)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {
