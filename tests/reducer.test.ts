@@ -69,6 +69,25 @@ describe('announcing expiries', () => {
     expect(announcedIds(effects)).toEqual(['1']);
   });
 
+  it('stays silent when a renewed user comes back with the expiry already announced', () => {
+    const { effects, state } = run([currentStatus([]), currentStatus([user(1)])], afterFirstSnapshot());
+    expect(announcedIds(effects)).toEqual([]);
+    expect([...state.expired.keys()]).toEqual(['1']);
+  });
+
+  it('ignores a stale frame naming an older expiry of a user, and keeps the newer one', () => {
+    const newer = user(1, '2025-09-05T00:00:00.000000');
+    const { effects, state } = run([tokenExpired([newer]), tokenExpired([user(1)])], afterFirstSnapshot());
+    expect(announcedIds(effects)).toEqual(['1']);
+    expect(state.expired.get('1')).toEqual(newer);
+  });
+
+  it('remembers renewed users across a restart', () => {
+    const renewed = run([currentStatus([])], afterFirstSnapshot()).state;
+    const stored = storedMonitorStateSchema.parse(JSON.parse(JSON.stringify({ ...summaryOf(renewed), expired: [] })));
+    expect(announcedIds(run([tokenExpired([user(1)])], fromStoredMonitorState(stored)).effects)).toEqual([]);
+  });
+
   it('keeps users missing from a partial snapshot (fewer listed than total_expired)', () => {
     const start = afterFirstSnapshot([user(1), user(2)]);
     const { state, effects } = run([currentStatus([user(2)], { total_expired: 2 })], start);

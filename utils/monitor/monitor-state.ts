@@ -2,6 +2,11 @@ import { type ExpiredUser, expiredUserSchema } from '../protocol';
 import { z } from '../zod';
 
 export const HISTORY_LIMIT = 50;
+/**
+ * Renewed users remembered with the expiry announced for them, so that a stale or repeated frame naming that
+ * expiry again is not news. Renewals are rare; past this many the oldest are let go.
+ */
+export const RENEWED_LIMIT = 5000;
 
 const nullableCount = z.number().nonnegative().nullable();
 
@@ -46,6 +51,11 @@ export const storedMonitorStateSchema = z.object({
   round: roundSchema.nullable(),
   history: z.array(roundSummarySchema).max(HISTORY_LIMIT),
   latency: latencySchema,
+  /** [user_id, expired_time] of users who left the list (renewed): what was last announced for them. */
+  renewed: z
+    .array(z.tuple([z.string(), z.string()]))
+    .max(RENEWED_LIMIT)
+    .default([]),
   expired: z.array(expiredUserSchema),
 });
 
@@ -60,9 +70,13 @@ export type StoredMonitorState = z.infer<typeof storedMonitorStateSchema>;
 
 /**
  * In memory the expired users are keyed by user_id: lookups on every message stay O(1) at 100,000 users,
- * and each (user_id, expired_time) in this map has been announced (or summed up) exactly once.
+ * and each (user_id, expired_time) in this map has been announced (or summed up) exactly once. Together with
+ * `renewed` it is the memory of what was announced: the latest expiry told of each user.
  */
-export type MonitorState = Omit<StoredMonitorState, 'expired'> & { expired: ReadonlyMap<string, ExpiredUser> };
+export type MonitorState = Omit<StoredMonitorState, 'expired' | 'renewed'> & {
+  expired: ReadonlyMap<string, ExpiredUser>;
+  renewed: ReadonlyMap<string, string>;
+};
 
 export const initialMonitorState: MonitorState = {
   hasSnapshot: false,
@@ -70,13 +84,18 @@ export const initialMonitorState: MonitorState = {
   round: null,
   history: [],
   latency: { serverMs: null, roundTripMs: null },
+  renewed: new Map(),
   expired: new Map(),
 };
 
 /** Everything but the expired list, which is large and stored on its own. */
-export const summaryOf = ({ expired: _, ...summary }: MonitorState): z.infer<typeof storedSummarySchema> => summary;
+export const summaryOf = ({ expired: _, renewed, ...summary }: MonitorState): z.infer<typeof storedSummarySchema> => ({
+  ...summary,
+  renewed: [...renewed],
+});
 
 export const fromStoredMonitorState = (stored: StoredMonitorState): MonitorState => ({
   ...stored,
+  renewed: new Map(stored.renewed),
   expired: new Map(stored.expired.map((user) => [user.user_id, user])),
 });

@@ -1,6 +1,6 @@
 import type { ExpiredUser, ServerMessage, ServerMessageOf } from '../protocol';
 import type { MonitorEffect } from './effects';
-import { HISTORY_LIMIT, type MonitorState, type Round, type RoundSummary } from './monitor-state';
+import { HISTORY_LIMIT, type MonitorState, RENEWED_LIMIT, type Round, type RoundSummary } from './monitor-state';
 
 export interface Reduction {
   state: MonitorState;
@@ -9,8 +9,36 @@ export interface Reduction {
 
 const unchanged = (state: MonitorState): Reduction => ({ state, effects: [] });
 
-const isNewExpiry = (known: ReadonlyMap<string, ExpiredUser>, user: ExpiredUser) =>
-  known.get(user.user_id)?.expired_time !== user.expired_time;
+/**
+ * News is an expiry later than the latest one told of this user. Server timestamps share one format, so
+ * their string order is their time order: a stale, repeated or reordered frame is never news again.
+ */
+const isNewExpiry = (state: MonitorState, user: ExpiredUser) => {
+  const latest = state.expired.get(user.user_id)?.expired_time ?? state.renewed.get(user.user_id);
+  return latest === undefined || user.expired_time > latest;
+};
+
+/** The renewed memory after a snapshot: who left the list joins it, who is back leaves it. */
+const renewedAfter = (state: MonitorState, expired: ReadonlyMap<string, ExpiredUser>) => {
+  if (expired === state.expired) return state.renewed;
+  const renewed = new Map(state.renewed);
+  for (const id of expired.keys()) renewed.delete(id);
+  for (const [id, user] of state.expired) if (!expired.has(id)) renewed.set(id, user.expired_time);
+  // Insertion order is age: let the oldest go.
+  for (const id of renewed.keys()) {
+    if (renewed.size <= RENEWED_LIMIT) break;
+    renewed.delete(id);
+  }
+  return renewed;
+};
+
+/** Users who expired again are no longer only remembered as renewed. */
+const withoutReturning = (renewed: ReadonlyMap<string, string>, users: readonly ExpiredUser[]) => {
+  if (!users.some((user) => renewed.has(user.user_id))) return renewed;
+  const rest = new Map(renewed);
+  for (const user of users) rest.delete(user.user_id);
+  return rest;
+};
 
 const announce = (users: ExpiredUser[], summary = false): MonitorEffect[] =>
   users.length > 0 ? [{ type: 'announce', users, summary }] : [];
@@ -36,26 +64,28 @@ const isStale = (state: MonitorState, round: number | undefined) =>
  * The server repeats its snapshot every 30 s, mostly unchanged. Keeping the same map then spares the
  * worker re-sorting and re-storing 100,000 users for nothing.
  */
-const unchangedSnapshot = (
-  known: ReadonlyMap<string, ExpiredUser>,
-  incoming: readonly ExpiredUser[],
-  fresh: readonly ExpiredUser[],
-) => fresh.length === 0 && incoming.length === known.size;
+const unchangedSnapshot = (known: ReadonlyMap<string, ExpiredUser>, incoming: readonly ExpiredUser[]) =>
+  incoming.length === known.size &&
+  incoming.every((user) => known.get(user.user_id)?.expired_time === user.expired_time);
 
-const mergeSnapshot = (into: Map<string, ExpiredUser>, incoming: readonly ExpiredUser[]) => {
-  for (const user of incoming) into.set(user.user_id, user);
+/** A snapshot never takes a user back to an older expiry than the one already known. */
+const mergeSnapshot = (state: MonitorState, into: Map<string, ExpiredUser>, incoming: readonly ExpiredUser[]) => {
+  for (const user of incoming) {
+    const known = state.expired.get(user.user_id);
+    into.set(user.user_id, known && known.expired_time > user.expired_time ? known : user);
+  }
   return into;
 };
 
 const onCurrentStatus = (state: MonitorState, message: ServerMessageOf<'current_status'>): Reduction => {
   const incoming = message.expired_users;
-  const fresh = incoming.filter((user) => isNewExpiry(state.expired, user));
+  const fresh = incoming.filter((user) => isNewExpiry(state, user));
   // The document's own sample lists fewer users than total_expired. A list that short is a partial view:
   // users missing from it are kept, since forgetting them would announce them a second time later.
   const complete = incoming.length >= message.total_expired;
-  const expired = unchangedSnapshot(state.expired, incoming, fresh)
+  const expired = unchangedSnapshot(state.expired, incoming)
     ? state.expired
-    : mergeSnapshot(complete ? new Map() : new Map(state.expired), incoming);
+    : mergeSnapshot(state, complete ? new Map() : new Map(state.expired), incoming);
 
   const joinsRunningRound =
     message.is_running === true &&
@@ -67,6 +97,7 @@ const onCurrentStatus = (state: MonitorState, message: ServerMessageOf<'current_
       ...state,
       hasSnapshot: true,
       expired,
+      renewed: renewedAfter(state, expired),
       totals: {
         totalUsers: message.total_users ?? state.totals.totalUsers,
         totalExpired: message.total_expired,
@@ -98,15 +129,21 @@ const onCheckProgress = (state: MonitorState, message: ServerMessageOf<'check_pr
   return { state: { ...state, round }, effects: [] };
 };
 
+const withAdded = (known: ReadonlyMap<string, ExpiredUser>, users: readonly ExpiredUser[]) => {
+  const expired = new Map(known);
+  for (const user of users) expired.set(user.user_id, user);
+  return expired;
+};
+
 const onTokenExpired = (state: MonitorState, message: ServerMessageOf<'token_expired'>): Reduction => {
-  const fresh = message.expired_users.filter((user) => isNewExpiry(state.expired, user));
+  const fresh = message.expired_users.filter((user) => isNewExpiry(state, user));
   if (fresh.length === 0 && message.total_expired === undefined) return unchanged(state);
-  const expired = new Map(state.expired);
-  for (const user of fresh) expired.set(user.user_id, user);
+  const expired = fresh.length === 0 ? state.expired : withAdded(state.expired, fresh);
   return {
     state: {
       ...state,
       expired,
+      renewed: withoutReturning(state.renewed, fresh),
       totals: {
         ...state.totals,
         totalExpired: message.total_expired ?? Math.max(state.totals.totalExpired, expired.size),
