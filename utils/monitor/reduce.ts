@@ -9,21 +9,41 @@ export interface Reduction {
 
 const unchanged = (state: MonitorState): Reduction => ({ state, effects: [] });
 
+const later = (a: string | undefined, b: string | undefined) => (a === undefined || (b !== undefined && b > a) ? b : a);
+
+/** The latest expiry told of a user: in the list, or remembered from before a renewal. */
+const latestTold = (state: MonitorState, id: string) =>
+  later(state.expired.get(id)?.expired_time, state.renewed.get(id));
+
 /**
- * News is an expiry later than the latest one told of this user. Server timestamps share one format, so
- * their string order is their time order: a stale, repeated or reordered frame is never news again.
+ * News is an expiry later than the latest one told of this user, counting the message's own earlier
+ * entries. Server timestamps share one format, so their string order is their time order: a stale,
+ * repeated or reordered frame, or a user listed twice, is never news twice.
  */
-const isNewExpiry = (state: MonitorState, user: ExpiredUser) => {
-  const latest = state.expired.get(user.user_id)?.expired_time ?? state.renewed.get(user.user_id);
-  return latest === undefined || user.expired_time > latest;
+const freshExpiries = (state: MonitorState, users: readonly ExpiredUser[]) => {
+  const toldNow = new Map<string, string>();
+  return users.filter((user) => {
+    const latest = later(latestTold(state, user.user_id), toldNow.get(user.user_id));
+    if (latest !== undefined && user.expired_time <= latest) return false;
+    toldNow.set(user.user_id, user.expired_time);
+    return true;
+  });
 };
 
-/** The renewed memory after a snapshot: who left the list joins it, who is back leaves it. */
+/**
+ * The renewed memory after a snapshot: who left the list joins it; who is back leaves it, unless they came
+ * back with an older expiry than the one remembered (a stale snapshot must not lower the memory).
+ */
 const renewedAfter = (state: MonitorState, expired: ReadonlyMap<string, ExpiredUser>) => {
   if (expired === state.expired) return state.renewed;
   const renewed = new Map(state.renewed);
-  for (const id of expired.keys()) renewed.delete(id);
-  for (const [id, user] of state.expired) if (!expired.has(id)) renewed.set(id, user.expired_time);
+  for (const [id, user] of expired) {
+    const remembered = renewed.get(id);
+    if (remembered !== undefined && user.expired_time >= remembered) renewed.delete(id);
+  }
+  for (const [id, user] of state.expired) {
+    if (!expired.has(id)) renewed.set(id, later(renewed.get(id), user.expired_time) ?? user.expired_time);
+  }
   // Insertion order is age: let the oldest go.
   for (const id of renewed.keys()) {
     if (renewed.size <= RENEWED_LIMIT) break;
@@ -68,10 +88,10 @@ const unchangedSnapshot = (known: ReadonlyMap<string, ExpiredUser>, incoming: re
   incoming.length === known.size &&
   incoming.every((user) => known.get(user.user_id)?.expired_time === user.expired_time);
 
-/** A snapshot never takes a user back to an older expiry than the one already known. */
+/** A snapshot never takes a user back to an older expiry than the one already known (or listed twice). */
 const mergeSnapshot = (state: MonitorState, into: Map<string, ExpiredUser>, incoming: readonly ExpiredUser[]) => {
   for (const user of incoming) {
-    const known = state.expired.get(user.user_id);
+    const known = into.get(user.user_id) ?? state.expired.get(user.user_id);
     into.set(user.user_id, known && known.expired_time > user.expired_time ? known : user);
   }
   return into;
@@ -79,7 +99,7 @@ const mergeSnapshot = (state: MonitorState, into: Map<string, ExpiredUser>, inco
 
 const onCurrentStatus = (state: MonitorState, message: ServerMessageOf<'current_status'>): Reduction => {
   const incoming = message.expired_users;
-  const fresh = incoming.filter((user) => isNewExpiry(state, user));
+  const fresh = freshExpiries(state, incoming);
   // The document's own sample lists fewer users than total_expired. A list that short is a partial view:
   // users missing from it are kept, since forgetting them would announce them a second time later.
   const complete = incoming.length >= message.total_expired;
@@ -136,7 +156,7 @@ const withAdded = (known: ReadonlyMap<string, ExpiredUser>, users: readonly Expi
 };
 
 const onTokenExpired = (state: MonitorState, message: ServerMessageOf<'token_expired'>): Reduction => {
-  const fresh = message.expired_users.filter((user) => isNewExpiry(state, user));
+  const fresh = freshExpiries(state, message.expired_users);
   if (fresh.length === 0 && message.total_expired === undefined) return unchanged(state);
   const expired = fresh.length === 0 ? state.expired : withAdded(state.expired, fresh);
   return {
