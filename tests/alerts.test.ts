@@ -1,10 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type AlertBatch,
   addToBatch,
   BATCH_SAMPLE_SIZE,
-  COALESCE_WINDOW_MS,
-  createAlertWindow,
   isWithinQuietHours,
   lastFourDigits,
   maskPhone,
@@ -57,39 +55,6 @@ describe('coalescing a burst', () => {
 
   it('keeps a first-contact summary a summary', () => {
     expect(addToBatch(addToBatch(null, announce([1], true)), announce([2])).kind).toBe('summary');
-  });
-
-  describe('the alert window', () => {
-    beforeEach(() => vi.useFakeTimers());
-    afterEach(() => vi.useRealTimers());
-
-    it('hands over everything that arrived within 1.5 s as one batch', () => {
-      const due = vi.fn();
-      const window = createAlertWindow(globalThis, due);
-      window.announce(announce([1]));
-      vi.advanceTimersByTime(1000);
-      window.announce(announce([2, 3]));
-      vi.advanceTimersByTime(COALESCE_WINDOW_MS - 1000);
-      expect(due).toHaveBeenCalledTimes(1);
-      expect(window.take()?.count).toBe(3);
-      expect(window.take()).toBeNull();
-    });
-
-    it('drops a round reminder when news is already waiting', () => {
-      const window = createAlertWindow(globalThis, () => {});
-      window.announce(announce([1]));
-      window.remind(9);
-      expect(window.pending()).toMatchObject({ kind: 'new', count: 1 });
-    });
-
-    it('delivers a batch restored from a stopped worker', () => {
-      const due = vi.fn();
-      const window = createAlertWindow(globalThis, due);
-      window.restore({ kind: 'new', count: 2, sample: [user(1), user(2)] });
-      vi.advanceTimersByTime(COALESCE_WINDOW_MS);
-      expect(due).toHaveBeenCalledOnce();
-      expect(window.take()?.count).toBe(2);
-    });
   });
 });
 

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createMonitorService } from '../entrypoints/background/monitor-service';
-import type { AlertBatch } from '../utils/alerts';
-import { COALESCE_WINDOW_MS } from '../utils/alerts';
+import { COALESCE_WINDOW_MS, type JournalEntry, type NotificationText } from '../utils/alerts';
 import type { BadgeAppearance } from '../utils/badge/badge-appearance';
 import type { ExpiredUser, ServerMessage } from '../utils/protocol';
 import { saveSettings } from '../utils/settings/settings-store';
@@ -10,16 +9,32 @@ import { monitorViewItem } from '../utils/storage-items';
 import { fakeEnvironment } from './fakes/fake-socket';
 import { checkCompleted, checkProgress, checkStarted, currentStatus, tokenExpired, user } from './fixtures/messages';
 
+/** The notification centre outlives the worker: what was shown, under which id, in order. */
+let screen = new Map<string, NotificationText>();
+let shows: { id: string; title: string }[] = [];
+
 /** A background worker as Chrome runs it: its own sockets and timers, storage shared with the next one. */
-const startWorker = async () => {
+const startWorker = async ({ stops }: { stops?: 'before showing' | 'before marking shown' } = {}) => {
   const fake = fakeEnvironment();
-  const alerts: AlertBatch[] = [];
+  const spoken: string[] = [];
   const badges: BadgeAppearance[] = [];
   const logs: string[] = [];
   const service = createMonitorService({
     env: fake.env,
-    deliverAlert: async (batch) => {
-      alerts.push(batch);
+    output: {
+      show: async (id, text) => {
+        // A worker stopped at that instant: the call never happens, or never returns.
+        if (stops === 'before showing') return new Promise(() => {});
+        screen.set(id, text);
+        shows.push({ id, title: text.title });
+        if (stops === 'before marking shown') return new Promise(() => {});
+      },
+      isShowing: async (id) => screen.has(id),
+      speak: async (text, _speech, _locale, listen) => {
+        spoken.push(text);
+        listen('start');
+        listen('end');
+      },
     },
     renderBadge: async (appearance) => {
       badges.push(appearance);
@@ -28,6 +43,7 @@ const startWorker = async () => {
     log: (line) => logs.push(line),
   });
   await service.ready;
+  const startedAt = shows.length;
   const server = {
     send: (message: ServerMessage) => fake.latest().receive(JSON.stringify(message)),
     sendRaw: (text: string) => fake.latest().receive(text),
@@ -38,18 +54,31 @@ const startWorker = async () => {
       server.send(currentStatus(expired));
     },
   };
-  const announced = () => alerts.flatMap((batch) => batch.sample.map((u) => u.user_id));
-  return { ...fake, service, server, alerts, badges, logs, announced };
+  /** The titles of the notifications this worker showed, one per notification id, as they read last. */
+  const alerts = () => {
+    const mine = shows.slice(startedAt);
+    return [...new Set(mine.map((show) => show.id))].map((id) => mine.findLast((show) => show.id === id)?.title);
+  };
+  const announced = async () => {
+    const journal = (await fakeBrowser.storage.local.get('alertJournal')).alertJournal as JournalEntry[];
+    return journal.flatMap((entry) => entry.users.map((named) => named.user_id));
+  };
+  return { ...fake, service, server, alerts, spoken, badges, logs, announced };
 };
 
-/** Chrome stops the worker: nothing of it runs again, only storage remains. */
-const killWorker = () => vi.clearAllTimers();
+/** Chrome stops the worker: nothing of it runs again, only storage remains; the next starts a while later. */
+const killWorker = () => {
+  vi.clearAllTimers();
+  vi.setSystemTime(Date.now() + 10_000);
+};
 
 const settle = () => vi.advanceTimersByTimeAsync(COALESCE_WINDOW_MS + 1000);
 
 beforeEach(() => {
   fakeBrowser.reset();
-  vi.useFakeTimers();
+  screen = new Map();
+  shows = [];
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
 });
 
 afterEach(() => {
@@ -62,21 +91,25 @@ describe('the background worker', () => {
     expect(worker.latest().url).toBe('ws://localhost:8765');
     worker.server.accept([user(1), user(2), user(3)]);
     await settle();
-    expect(worker.alerts).toEqual([{ kind: 'summary', count: 3, sample: [user(3), user(2), user(1)] }]);
+    expect(worker.alerts()).toEqual(['已有 3 个 Token 过期']);
+    expect(worker.spoken).toEqual(['发现 3 个 Token 过期用户，尾号 0003、0002、0001']);
   });
 
-  it('coalesces a burst of expiries into one alert and never repeats one', async () => {
+  it('shows the first expiry at once, grows the same notification with what follows, and never repeats one', async () => {
     const worker = await startWorker();
     worker.server.accept([]);
     worker.server.send(checkStarted(1));
     worker.server.send(tokenExpired([user(1)]));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(worker.alerts()).toEqual(['1 个 Token 已过期']);
     worker.server.send(checkProgress(1, 200));
     worker.server.send(tokenExpired([user(2), user(3)]));
     await settle();
     worker.server.send(tokenExpired([user(2)]));
     worker.server.send(currentStatus([user(1), user(2), user(3)]));
     await settle();
-    expect(worker.alerts).toEqual([{ kind: 'new', count: 3, sample: [user(3), user(2), user(1)] }]);
+    expect(worker.alerts()).toEqual(['3 个 Token 已过期']);
+    expect(worker.spoken).toEqual(['发现 1 个 Token 过期用户，尾号 0001', '又有 2 个 Token 过期用户，尾号 0003、0002']);
   });
 
   it('stays silent about known users after a restart and announces what expired meanwhile', async () => {
@@ -84,33 +117,63 @@ describe('the background worker', () => {
     first.server.accept([user(1)]);
     first.server.send(tokenExpired([user(2)]));
     await settle();
-    expect(first.announced().sort()).toEqual(['1', '2']);
+    expect((await first.announced()).sort()).toEqual(['1', '2']);
     killWorker();
 
     const second = await startWorker();
     second.server.accept([user(1), user(2), user(5)]);
     await settle();
-    expect(second.alerts).toEqual([{ kind: 'new', count: 1, sample: [user(5)] }]);
+
+    expect(second.alerts()).toEqual(['1 个 Token 已过期']);
+    expect(second.spoken).toEqual(['发现 1 个 Token 过期用户，尾号 0005']);
   });
 
-  it('delivers an alert whose window was cut short by the worker stopping, exactly once', async () => {
+  it('never shows or speaks an alert again in a worker started after it went out', async () => {
     const first = await startWorker();
     first.server.accept([]);
     first.server.send(tokenExpired([user(7)]));
-    await vi.advanceTimersByTimeAsync(100);
-    expect(first.alerts).toEqual([]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(first.alerts()).toEqual(['1 个 Token 已过期']);
     killWorker();
 
     const second = await startWorker();
     second.server.accept([user(7)]);
     await settle();
-    expect(second.alerts).toEqual([{ kind: 'new', count: 1, sample: [user(7)] }]);
+    expect(second.alerts()).toEqual([]);
+    expect(second.spoken).toEqual([]);
+  });
+
+  it('shows an alert stored ahead by a worker stopped before showing it, once, under its own id', async () => {
+    const first = await startWorker({ stops: 'before showing' });
+    first.server.accept([]);
+    first.server.send(tokenExpired([user(7)]));
+    await vi.advanceTimersByTimeAsync(0);
+    const stored = (await fakeBrowser.storage.local.get('pendingAlert')).pendingAlert as { id: string; shown: number };
+    expect(stored.shown).toBe(0);
+    expect(shows).toEqual([]);
     killWorker();
 
-    const third = await startWorker();
-    third.server.accept([user(7)]);
+    const second = await startWorker();
+    second.server.accept([user(7)]);
     await settle();
-    expect(third.alerts).toEqual([]);
+    expect(shows).toEqual([{ id: stored.id, title: '1 个 Token 已过期' }]);
+    expect(second.spoken).toEqual(['发现 1 个 Token 过期用户，尾号 0007']);
+  });
+
+  it('replaces, never adds, an alert shown by a worker stopped before marking it shown, and does not speak it again', async () => {
+    const first = await startWorker({ stops: 'before marking shown' });
+    first.server.accept([]);
+    first.server.send(tokenExpired([user(7)]));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(first.spoken).toEqual([]);
+    killWorker();
+
+    const second = await startWorker();
+    second.server.accept([user(7)]);
+    await settle();
+    expect(new Set(shows.map((show) => show.id)).size).toBe(1);
+    expect(screen.size).toBe(1);
+    expect(second.spoken).toEqual([]);
   });
 
   it('stores the large expired list only when it changes, and at most every 30 s', async () => {
@@ -153,7 +216,8 @@ describe('the background worker', () => {
     const second = await startWorker();
     second.server.accept([user(1), user(2), user(3), user(4)]);
     await settle();
-    expect(second.alerts).toEqual([{ kind: 'new', count: 1, sample: [user(4)] }]);
+    expect(second.alerts()).toEqual(['1 个 Token 已过期']);
+    expect(second.spoken).toEqual(['发现 1 个 Token 过期用户，尾号 0004']);
   });
 
   it('survives bad frames with a log line and keeps what it knew', async () => {
@@ -173,7 +237,7 @@ describe('the background worker', () => {
     worker.server.accept([]);
     worker.server.sendRaw(JSON.stringify({ type: 'token_expired', new_expired_users: [user(4)] }));
     await settle();
-    expect(worker.announced()).toEqual(['4']);
+    expect(await worker.announced()).toEqual(['4']);
     expect(worker.logs).toContain('[protocol] token_expired: read the legacy field new_expired_users');
   });
 
@@ -222,11 +286,12 @@ describe('the background worker', () => {
 
   it('hands a round that ends with expired tokens to the reminder policy', async () => {
     const worker = await startWorker();
+    await saveSettings({ remindEveryRound: true });
     worker.server.accept([user(1)]);
     await settle();
     worker.server.send(checkCompleted(2, { total_expired: 1 }));
     await settle();
-    expect(worker.alerts.map((batch) => batch.kind)).toEqual(['summary', 'reminder']);
+    expect(worker.alerts()).toEqual(['已有 1 个 Token 过期', '仍有 1 个 Token 过期']);
   });
 
   it('forgets everything on request and sums up the next snapshot again', async () => {
@@ -237,6 +302,6 @@ describe('the background worker', () => {
     expect((await worker.service.queryExpired({})).total).toBe(0);
     worker.server.accept([user(1)]);
     await settle();
-    expect(worker.alerts.map((batch) => batch.kind)).toEqual(['summary', 'summary']);
+    expect(worker.alerts()).toEqual(['已有 1 个 Token 过期', '已有 1 个 Token 过期']);
   });
 });

@@ -1,6 +1,4 @@
 import { storage } from 'wxt/utils/storage';
-import type { AlertBatch } from './alerts/alert-batch';
-import type { JournalEntry } from './alerts/alert-journal';
 import type { MonitorView } from './monitor';
 
 /**
@@ -22,11 +20,14 @@ export const expiredUsersItem = storage.defineItem<string | null>('local:expired
 /** Users announced since the expired list was last rewritten; small, stored with every state write. */
 export const expiredAddedItem = storage.defineItem<unknown>('local:expiredAdded', { fallback: [] });
 
-/** Expiries waiting out the coalescing window; stored at once so a stopped worker still announces them. */
-export const pendingAlertItem = storage.defineItem<AlertBatch | null>('local:pendingAlert', { fallback: null });
+/**
+ * The latest alert and how far it went out; stored ahead of showing it, so a stopped worker neither loses it
+ * nor shows it twice. Read through alertBurstSchema (an older version stored a bare batch here).
+ */
+export const pendingAlertItem = storage.defineItem<unknown>('local:pendingAlert', { fallback: null });
 
 /** The live summary for pages; session storage is memory-backed and cleared with the browser. */
 export const monitorViewItem = storage.defineItem<MonitorView | null>('session:monitorView', { fallback: null });
 
 /** The last alerts that went out, newest first: what was announced, shown and spoken, and when. */
-export const alertJournalItem = storage.defineItem<JournalEntry[]>('local:alertJournal', { fallback: [] });
+export const alertJournalItem = storage.defineItem<unknown>('local:alertJournal', { fallback: [] });

@@ -1,15 +1,15 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { isAlertId } from '../../utils/alerts';
 import { MUTE_HOUR_MS } from '../../utils/alerts/mute';
 import { browserEnvironment } from '../../utils/connection';
 import { onMessage } from '../../utils/messaging';
 import { openDashboard } from '../../utils/open-dashboard';
 import { saveSettings } from '../../utils/settings/settings-store';
 import { renderBadge } from './badge';
-import { deliverAlert } from './deliver-alert';
 import { createMonitorService } from './monitor-service';
-import { BUTTON_MUTE_HOUR, BUTTON_OPEN_LIST, isAlertNotification } from './notifier';
-import { speak } from './speaker';
+import { BUTTON_MUTE_HOUR, BUTTON_OPEN_LIST, isNotificationShowing, showNotification } from './notifier';
+import { speak, speakToEnd } from './speaker';
 
 /** Chrome's shortest alarm period: revives a worker the browser stopped while the server was away. */
 const WATCHDOG_ALARM = 'connection-watchdog';
@@ -22,7 +22,7 @@ export default defineBackground(() => {
   const browserLanguage = browser.i18n.getUILanguage();
   const service = createMonitorService({
     env: browserEnvironment(),
-    deliverAlert: (batch, settings) => deliverAlert(batch, settings, browserLanguage),
+    output: { show: showNotification, isShowing: isNotificationShowing, speak: speakToEnd },
     renderBadge,
     browserLanguage,
     log,
@@ -37,12 +37,12 @@ export default defineBackground(() => {
   globalThis.addEventListener('online', () => void service.onOnline());
 
   browser.notifications.onClicked.addListener((id) => {
-    if (!isAlertNotification(id)) return;
+    if (!isAlertId(id)) return;
     void openDashboard();
     void browser.notifications.clear(id);
   });
   browser.notifications.onButtonClicked?.addListener((id, button) => {
-    if (!isAlertNotification(id)) return;
+    if (!isAlertId(id)) return;
     if (button === BUTTON_MUTE_HOUR) void saveSettings({ mutedUntil: Date.now() + MUTE_HOUR_MS });
     if (button === BUTTON_OPEN_LIST) void openDashboard();
     void browser.notifications.clear(id);

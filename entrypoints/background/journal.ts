@@ -1,19 +1,43 @@
-import { addJournalEntry, type JournalEntry, updateJournalEntry } from '../../utils/alerts';
+import {
+  type AlertBurst,
+  type AlertPlan,
+  type JournalEntry,
+  journalSchema,
+  recordAlert,
+  recordSpeech,
+} from '../../utils/alerts';
 import { alertJournalItem } from '../../utils/storage-items';
 
-// Speech events arrive while an entry is still being written: one write at a time keeps every change.
-let writing: Promise<unknown> = Promise.resolve();
+/**
+ * The alert history, held in memory and written whole: the worker is its only writer, so no write reads
+ * first and none can lose another's change.
+ */
+export const createJournal = (log: (line: string) => void) => {
+  let entries: JournalEntry[] = [];
+  let writing: Promise<unknown> = Promise.resolve();
 
-const change = (edit: (journal: JournalEntry[]) => JournalEntry[]) => {
-  writing = writing
-    .then(async () => alertJournalItem.setValue(edit(await alertJournalItem.getValue())))
-    .catch((error) => console.warn(`[token-monitor] [alert] journal not written: ${String(error)}`));
-  return writing;
+  return {
+    async load() {
+      const parsed = journalSchema.safeParse(await alertJournalItem.getValue());
+      if (!parsed.success)
+        log(`[alert] stored history is invalid (${parsed.error.issues[0]?.message}); starting afresh`);
+      entries = parsed.success ? parsed.data : [];
+    },
+    entries: () => entries,
+    /** Kept in memory; stored with the delivery mark that follows. */
+    record(burst: AlertBurst, plan: AlertPlan) {
+      entries = recordAlert(entries, burst, plan);
+    },
+    speech(id: string, change: Pick<JournalEntry, 'speech' | 'voice' | 'speechError'>) {
+      entries = recordSpeech(entries, id, change);
+      writing = writing
+        .then(() => alertJournalItem.setValue(entries))
+        .catch((error) => log(`[alert] history not written: ${String(error)}`));
+    },
+    clear() {
+      entries = [];
+    },
+  };
 };
 
-export const journalAlert = (entry: JournalEntry) => change((journal) => addJournalEntry(journal, entry));
-
-export const journalSpeech = (id: string, speech: JournalEntry['speech'], voice?: string, speechError?: string) =>
-  change((journal) =>
-    updateJournalEntry(journal, id, { speech, ...(voice && { voice }), ...(speechError && { speechError }) }),
-  );
+export type Journal = ReturnType<typeof createJournal>;

@@ -1,10 +1,17 @@
-import type { AlertBatch } from '../../utils/alerts';
-import { createAlertWindow } from '../../utils/alerts';
+import {
+  type AlertBurst,
+  createAlertDispatcher,
+  type NotificationText,
+  newAlertId,
+  notificationText,
+  type SpeechOutcome,
+  speechText,
+} from '../../utils/alerts';
 import type { BadgeAppearance } from '../../utils/badge/badge-appearance';
 import { badgeAppearance } from '../../utils/badge/badge-appearance';
 import { type ConnectionEnvironment, createConnection } from '../../utils/connection';
 import { type ExpiredQuery, type ExpiredSort, queryExpired, sortExpired, toCsv } from '../../utils/expired';
-import { resolveLocale, translatorFor } from '../../utils/i18n';
+import { type Locale, resolveLocale, translatorFor } from '../../utils/i18n';
 import {
   initialMonitorState,
   type MonitorEffect,
@@ -18,7 +25,8 @@ import { defaultSettings, type Settings } from '../../utils/settings';
 import { loadSettings, watchSettings } from '../../utils/settings/settings-store';
 import { monitorViewItem } from '../../utils/storage-items';
 import { throttle } from '../../utils/throttle';
-import { loadSnapshot, saveExpiredList, savePendingAlert, saveSnapshot } from './state-store';
+import { createJournal } from './journal';
+import { loadSnapshot, saveDelivered, saveExpiredList, saveSnapshot } from './state-store';
 
 /** The small state write: at most once a second, bursts merged. */
 const PERSIST_INTERVAL_MS = 1000;
@@ -32,9 +40,21 @@ const MAX_ADDED_BESIDE_LIST = 1000;
 /** Pages redraw from the published view: ten times a second is smooth and cheap. */
 const PUBLISH_INTERVAL_MS = 100;
 
+/** Told how an utterance went, and which voice (name and language) spoke it. */
+type SpeechListener = (outcome: SpeechOutcome, voice?: string, error?: string) => void;
+
+/** What the user sees and hears, as the browser offers it. */
+export interface AlertOutput {
+  /** Shows a notification, or replaces the one with the same id. */
+  show(id: string, text: NotificationText, silent: boolean, buttons: readonly [string, string]): Promise<unknown>;
+  isShowing(id: string): Promise<boolean>;
+  /** Speaks; settles when the utterance is over. */
+  speak(text: string, speech: Settings['speech'], locale: Locale, listen: SpeechListener): Promise<void>;
+}
+
 export interface MonitorServiceDeps {
   env: ConnectionEnvironment;
-  deliverAlert(batch: AlertBatch, settings: Settings): Promise<void>;
+  output: AlertOutput;
   renderBadge(appearance: BadgeAppearance): Promise<void>;
   /** The browser UI language, for 'auto'. */
   browserLanguage: string;
@@ -65,13 +85,13 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
   // Announced since the list was last rewritten: what must survive a restart until the next rewrite.
   const added = new Map<string, ExpiredUser>();
   const persist = throttle(
-    () => void saveSnapshot(state, alerts.pending(), [...added.values()]),
+    () => void saveSnapshot(state, alerts.outbox(), [...added.values()]),
     PERSIST_INTERVAL_MS,
     env,
   );
   const rewriteList = throttle(
     () => {
-      void saveExpiredList(state, alerts.pending());
+      void saveExpiredList(state, alerts.outbox());
       added.clear();
     },
     LIST_INTERVAL_MS,
@@ -83,21 +103,26 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
     env,
   );
 
-  const deliverDue = async () => {
-    // The batch must be on disk with the state that made it before anyone is told.
-    persist.flush();
-    const batch = alerts.take();
-    if (!batch) return;
-    try {
-      await deps.deliverAlert(batch, settings);
-    } catch (error) {
-      log(`[alert] delivery failed: ${String(error)}`);
-    }
-    // Not simply cleared: a new batch may have opened while this one was being delivered.
-    await savePendingAlert(alerts.pending());
-  };
-
-  const alerts = createAlertWindow(env, () => void deliverDue());
+  const journal = createJournal(log);
+  const alerts = createAlertDispatcher({
+    now: env.now,
+    newId: () => newAlertId(env.now()),
+    settings: () => settings,
+    writeAhead: () => saveSnapshot(state, alerts.outbox(), [...added.values()]),
+    writeDelivered: () => saveDelivered(alerts.outbox(), journal.entries()),
+    show: (burst: AlertBurst, silent: boolean) => {
+      const t = translator();
+      const text = notificationText(burst.batch, t, settings.maskPhones);
+      return deps.output.show(burst.id, text, silent, [t('alertButtonOpen'), t('alertButtonMute')]);
+    },
+    isShowing: deps.output.isShowing,
+    speak: (batch, followUp, alertId) =>
+      deps.output.speak(speechText(batch, translator(), followUp), settings.speech, locale(), (speech, voice, error) =>
+        journal.speech(alertId, { speech, voice, speechError: error }),
+      ),
+    record: journal.record,
+    log,
+  });
 
   const changed = () => {
     publish.request();
@@ -105,12 +130,13 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
   };
 
   const commit = (next: MonitorState, effects: readonly MonitorEffect[] = []) => {
-    // Effects join the alert window first, so the write below stores the state with the alert it caused.
-    for (const effect of effects) carryOut(effect);
     if (next === state && effects.length === 0) return;
     const listChanged = next.expired !== state.expired;
     if (listChanged) expiredVersion += 1;
     state = next;
+    // Alerts first: the write ahead of each stores this state with the alert it caused, before any other
+    // write can store the new users as known without it.
+    for (const effect of effects) carryOut(effect);
     // The list first: when it is rewritten now, the small write that follows carries no additions.
     if (listChanged) rewriteList.request();
     // Thousands of additions (a first contact, a long absence) are cheaper in the list than beside it.
@@ -147,9 +173,10 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
   };
 
   const ready = (async () => {
-    const [snapshot, loaded] = await Promise.all([loadSnapshot(log), loadSettings()]);
+    const [snapshot, loaded] = await Promise.all([loadSnapshot(log), loadSettings(), journal.load()]);
     state = snapshot.state;
-    alerts.restore(snapshot.pending);
+    settings = loaded;
+    await alerts.restore(snapshot.pending);
     watchSettings(applySettings);
     applySettings(loaded);
   })();
@@ -187,7 +214,8 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
     },
     async clearStoredData() {
       await ready;
-      alerts.take();
+      alerts.clear();
+      journal.clear();
       added.clear();
       commit(initialMonitorState);
       rewriteList.flush();
@@ -195,10 +223,10 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
       // A fresh snapshot refills the list; it counts as a first contact again and is summed up.
       if (connection.status().phase !== 'off') connection.reconnectNow();
     },
+    /** Settles once every alert so far is shown (speech may still be talking). */
+    alertsShown: () => alerts.idle(),
     settings: () => settings,
     locale,
     translator,
   };
 };
-
-export type MonitorService = ReturnType<typeof createMonitorService>;

@@ -44,13 +44,13 @@ const speakWithTts = async (text: string, speech: SpeechSettings, locale: Locale
   }));
   const voice = chooseVoice(voices, locale, speech.voiceName);
   const label = voice && `${voice.name} (${voice.lang ?? '?'})`;
-  // Without enqueue a new utterance interrupts the old one: a burst is one sentence, never a long queue.
+  // Alerts wait their turn (one at a time, in the worker's queue); nothing ever cuts one short.
   await browser.tts.speak(text, {
     lang: localeTag(locale),
     voiceName: voice?.name,
     rate: speech.rate,
     volume: speech.volume,
-    enqueue: false,
+    enqueue: true,
     onEvent: (event) => {
       const outcome = TTS_OUTCOMES[event.type];
       if (outcome) listen(outcome, label, event.errorMessage);
@@ -71,8 +71,7 @@ const speakWithSynthesis = async (text: string, speech: SpeechSettings, locale: 
   utterance.onstart = () => listen('start', label);
   utterance.onend = () => listen('end', label);
   utterance.onerror = (event) => listen(event.error === 'interrupted' ? 'interrupted' : 'error', label, event.error);
-  // One utterance at a time, as with tts: a new alert cuts the old one short.
-  if (synthesis.speaking || synthesis.pending) synthesis.cancel();
+  // Queued, as with tts: an alert is never cut short.
   synthesis.speak(utterance);
 };
 
@@ -114,3 +113,28 @@ export const speak = async (
   };
   await attempt(1);
 };
+
+const FINAL_OUTCOMES: ReadonlySet<SpeechOutcome> = new Set(['end', 'interrupted', 'error']);
+
+/** Longer than any alert sentence: an utterance that started and never ended must not hold the queue. */
+const UTTERANCE_LIMIT_MS = 60_000;
+
+/** Speaks and settles when the utterance is over: ended, cut short, failed or never answered. */
+export const speakToEnd = (text: string, speech: SpeechSettings, locale: Locale, listen: SpeechListener) =>
+  new Promise<void>((resolve) => {
+    let over = false;
+    const finish = () => {
+      over = true;
+      resolve();
+    };
+    setTimeout(() => {
+      if (over) return;
+      listen('error', undefined, 'the utterance never ended');
+      finish();
+    }, UTTERANCE_LIMIT_MS);
+    void speak(text, speech, locale, (outcome, voice, error) => {
+      if (over) return;
+      listen(outcome, voice, error);
+      if (FINAL_OUTCOMES.has(outcome)) finish();
+    });
+  });

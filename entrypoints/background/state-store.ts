@@ -1,6 +1,12 @@
 import { storage } from 'wxt/utils/storage';
-import type { AlertBatch } from '../../utils/alerts';
-import { alertBatchSchema } from '../../utils/alerts';
+import {
+  type AlertBurst,
+  alertBatchSchema,
+  alertBurstSchema,
+  burstFromLegacyBatch,
+  type JournalEntry,
+  newAlertId,
+} from '../../utils/alerts';
 import {
   fromStoredMonitorState,
   initialMonitorState,
@@ -10,7 +16,13 @@ import {
   summaryOf,
 } from '../../utils/monitor';
 import type { ExpiredUser } from '../../utils/protocol';
-import { expiredAddedItem, expiredUsersItem, monitorSummaryItem, pendingAlertItem } from '../../utils/storage-items';
+import {
+  alertJournalItem,
+  expiredAddedItem,
+  expiredUsersItem,
+  monitorSummaryItem,
+  pendingAlertItem,
+} from '../../utils/storage-items';
 
 type Log = (line: string) => void;
 
@@ -54,16 +66,26 @@ export const loadSnapshot = async (log: Log) => {
     expiredAddedItem.getValue(),
     pendingAlertItem.getValue(),
   ]);
-  const batch = alertBatchSchema.safeParse(pending);
-  return { state: parseStoredState(summary, expiredJson, added, log), pending: batch.success ? batch.data : null };
+  return { state: parseStoredState(summary, expiredJson, added, log), pending: readOutbox(pending, log) };
+};
+
+/** The stored alert; an older version stored a bare batch that was not shown yet. */
+const readOutbox = (stored: unknown, log: Log): AlertBurst | null => {
+  if (stored === null || stored === undefined) return null;
+  const burst = alertBurstSchema.safeParse(stored);
+  if (burst.success) return burst.data;
+  const legacy = alertBatchSchema.safeParse(stored);
+  if (legacy.success) return burstFromLegacyBatch(legacy.data, newAlertId(Date.now()), Date.now());
+  log(`stored alert is invalid (${burst.error.issues[0]?.message}); dropped`);
+  return null;
 };
 
 /**
- * The frequent write: state, pending alert and the users announced since the list was last rewritten, in one
- * storage call, so a stopped worker never leaves a user "known" without the alert that announces them (or
- * the reverse). Small whatever the size of the list.
+ * The frequent write, and the write ahead of every alert: state, the alert and the users announced since the
+ * list was last rewritten, in one storage call, so a stopped worker never leaves a user "known" without the
+ * alert that announces them (or the reverse). Small whatever the size of the list.
  */
-export const saveSnapshot = (state: MonitorState, pending: AlertBatch | null, added: readonly ExpiredUser[]) => {
+export const saveSnapshot = (state: MonitorState, pending: AlertBurst | null, added: readonly ExpiredUser[]) => {
   return storage.setItems([
     { item: monitorSummaryItem, value: summaryOf(state) },
     { item: pendingAlertItem, value: pending },
@@ -75,7 +97,7 @@ export const saveSnapshot = (state: MonitorState, pending: AlertBatch | null, ad
  * The rare write: the whole expired list (10 MB at 100,000 users), which then holds every recent addition;
  * with the pending alert, since the list makes its users "known".
  */
-export const saveExpiredList = (state: MonitorState, pending: AlertBatch | null) => {
+export const saveExpiredList = (state: MonitorState, pending: AlertBurst | null) => {
   return storage.setItems([
     { item: monitorSummaryItem, value: summaryOf(state) },
     { item: pendingAlertItem, value: pending },
@@ -84,4 +106,9 @@ export const saveExpiredList = (state: MonitorState, pending: AlertBatch | null)
   ]);
 };
 
-export const savePendingAlert = (batch: AlertBatch | null) => pendingAlertItem.setValue(batch);
+/** The mark that an alert went out, with the history entry that says so, in one write. */
+export const saveDelivered = (pending: AlertBurst | null, journal: readonly JournalEntry[]) =>
+  storage.setItems([
+    { item: pendingAlertItem, value: pending },
+    { item: alertJournalItem, value: journal },
+  ]);

@@ -5,7 +5,7 @@ import { z } from '../zod';
 /** How many users a batch keeps by name: a notification shows a few phones, speech says three. */
 export const BATCH_SAMPLE_SIZE = 5;
 
-/** Expiries arriving within ~1.5 s become one notification and one utterance. */
+/** Expiries arriving within 1.5 s of an alert's first one join that alert's notification. */
 export const COALESCE_WINDOW_MS = 1500;
 
 export const alertBatchSchema = z.object({
@@ -21,20 +21,30 @@ type Announce = Extract<MonitorEffect, { type: 'announce' }>;
 
 const newestFirst = (users: Announce['users']) => [...users].slice(-BATCH_SAMPLE_SIZE).reverse();
 
+const batchOf = (effect: Announce): AlertBatch => ({
+  kind: effect.summary ? 'summary' : 'new',
+  count: effect.users.length,
+  sample: newestFirst(effect.users),
+});
+
 /**
- * Adds an announcement to the batch waiting out the window. A first-contact summary stays a summary
- * when new expiries join it: the user is told one total either way. A waiting round reminder is replaced:
- * its count is the total still expired, which must not be added to the count of news.
+ * Two batches told as one, the newer one's users first. A first-contact summary stays a summary when news
+ * joins it: the user is told one total either way. A round reminder gives way to news: its count is the
+ * total still expired, which must not be added to the count of news.
  */
-export const addToBatch = (waiting: AlertBatch | null, effect: Announce): AlertBatch => {
-  const batch = waiting?.kind === 'reminder' ? null : waiting;
-  const kind = effect.summary || batch?.kind === 'summary' ? 'summary' : 'new';
+export const mergeBatches = (older: AlertBatch, newer: AlertBatch): AlertBatch => {
+  if (older.kind === 'reminder') return newer;
+  if (newer.kind === 'reminder') return older;
   return {
-    kind,
-    count: (batch?.count ?? 0) + effect.users.length,
-    sample: [...newestFirst(effect.users), ...(batch?.sample ?? [])].slice(0, BATCH_SAMPLE_SIZE),
+    kind: older.kind === 'summary' || newer.kind === 'summary' ? 'summary' : 'new',
+    count: older.count + newer.count,
+    sample: [...newer.sample, ...older.sample].slice(0, BATCH_SAMPLE_SIZE),
   };
 };
+
+/** Adds an announcement to a batch (or starts one). */
+export const addToBatch = (batch: AlertBatch | null, effect: Announce): AlertBatch =>
+  batch ? mergeBatches(batch, batchOf(effect)) : batchOf(effect);
 
 export const reminderBatch = (totalExpired: number): AlertBatch => ({
   kind: 'reminder',

@@ -1,12 +1,15 @@
 import { z } from '../zod';
 import { alertBatchSchema } from './alert-batch';
+import { type AlertBurst, alertBurstSchema } from './alert-burst';
+import type { AlertPlan } from './alert-policy';
 
 export const JOURNAL_LIMIT = 100;
 
 export const speechOutcomeSchema = z.enum(['off', 'requested', 'start', 'end', 'interrupted', 'error']);
 
-/** One alert as it went out: what it said, whether it showed, how the speech went. */
+/** One alert as it went out: whom it named, whether it showed, how the speech went. */
 export const journalEntrySchema = z.object({
+  /** The alert's notification id. */
   id: z.string(),
   at: z.number(),
   kind: alertBatchSchema.shape.kind,
@@ -18,17 +21,37 @@ export const journalEntrySchema = z.object({
   voice: z.string().optional(),
   /** What the speech engine said when it failed. */
   speechError: z.string().optional(),
+  /** The (user_id, expired_time) pairs the alert named, up to the burst's limit. */
+  users: alertBurstSchema.shape.users.default([]),
 });
+
+export const journalSchema = z.array(journalEntrySchema).max(JOURNAL_LIMIT);
 
 export type JournalEntry = z.infer<typeof journalEntrySchema>;
 export type SpeechOutcome = z.infer<typeof speechOutcomeSchema>;
 
-/** The newest entries first, bounded, so the journal stays small however long the browser runs. */
-export const addJournalEntry = (journal: readonly JournalEntry[], entry: JournalEntry): JournalEntry[] =>
-  [entry, ...journal].slice(0, JOURNAL_LIMIT);
+/**
+ * The alert's entry, added or brought up to date: newest first, bounded, so the journal stays small however
+ * long the browser runs. A speech outcome already heard is kept when follow-ups grow the alert.
+ */
+export const recordAlert = (journal: readonly JournalEntry[], burst: AlertBurst, plan: AlertPlan): JournalEntry[] => {
+  const previous = journal.find((entry) => entry.id === burst.id);
+  const entry: JournalEntry = {
+    ...previous,
+    id: burst.id,
+    at: burst.openedAt,
+    kind: burst.batch.kind,
+    count: burst.batch.count,
+    notified: plan.notify || (previous?.notified ?? false),
+    silent: plan.silent,
+    speech: previous && previous.speech !== 'off' ? previous.speech : plan.speak ? 'requested' : 'off',
+    users: burst.users,
+  };
+  return [entry, ...journal.filter((other) => other.id !== burst.id)].slice(0, JOURNAL_LIMIT);
+};
 
-export const updateJournalEntry = (
+export const recordSpeech = (
   journal: readonly JournalEntry[],
   id: string,
-  change: Partial<JournalEntry>,
+  change: Pick<JournalEntry, 'speech' | 'voice' | 'speechError'>,
 ): JournalEntry[] => journal.map((entry) => (entry.id === id ? { ...entry, ...change } : entry));

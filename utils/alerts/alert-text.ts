@@ -31,10 +31,18 @@ export const notificationText = (batch: AlertBatch, t: Translate, maskPhones: bo
   };
 };
 
-/** One utterance per batch: the count and at most the last four digits of three phones. */
-export const speechText = (batch: AlertBatch, t: Translate): string => {
+const foundText = (batch: AlertBatch, t: Translate, followUp: boolean) => {
+  if (followUp) return batch.count === 1 ? t('speechMoreOne') : t('speechMore', { count: batch.count });
+  return batch.count === 1 ? t('speechFoundOne') : t('speechFound', { count: batch.count });
+};
+
+/**
+ * One utterance per batch: the count and at most the last four digits of three phones. A follow-up tells
+ * what joined an alert after its first utterance ("又有 2 个…").
+ */
+export const speechText = (batch: AlertBatch, t: Translate, followUp = false): string => {
   if (batch.kind === 'reminder') return t('speechRemind', { count: batch.count });
-  const found = batch.count === 1 ? t('speechFoundOne') : t('speechFound', { count: batch.count });
+  const found = foundText(batch, t, followUp);
   const digits = batch.sample
     .slice(0, PHONES_IN_SPEECH)
     .map((user) => lastFourDigits(user.phone))

@@ -1,0 +1,97 @@
+import type { MonitorEffect } from '../monitor';
+import { z } from '../zod';
+import { type AlertBatch, addToBatch, alertBatchSchema, COALESCE_WINDOW_MS, reminderBatch } from './alert-batch';
+
+/** Every alert notification's id starts so: a click on another extension's notification is not ours. */
+export const ALERT_ID_PREFIX = 'token-expired:';
+
+let sequence = 0;
+/** A notification id of its own for each alert, even two opened in the same millisecond. */
+export const newAlertId = (now: number) => `${ALERT_ID_PREFIX}${now.toString(36)}-${(sequence++).toString(36)}`;
+
+export const isAlertId = (id: string) => id.startsWith(ALERT_ID_PREFIX);
+
+/** How many (user_id, expired_time) pairs a burst keeps for the alert history. */
+export const BURST_USERS_LIMIT = 500;
+
+const namedUserSchema = z.object({ user_id: z.string(), expired_time: z.string() });
+
+/**
+ * One notification and what it has told so far. It leaves at once on its first expiry; news within the
+ * window after that joins the same notification (same id) and is spoken as one follow-up. Stored before
+ * anything is shown (write-ahead), so a stopped worker neither loses it nor shows it twice.
+ */
+export const alertBurstSchema = z.object({
+  /** The notification's id: follow-ups update this one notification instead of adding another. */
+  id: z.string(),
+  openedAt: z.number(),
+  batch: alertBatchSchema,
+  /** `batch.count` when the notification last showed it: below the count, news is still to be shown. */
+  shown: z.number().int().nonnegative(),
+  /** `batch.count` already handed to speech (or deliberately not spoken): speech never says it twice. */
+  spoken: z.number().int().nonnegative(),
+  /** Who this alert named, for the history: the first BURST_USERS_LIMIT pairs. */
+  users: z.array(namedUserSchema).max(BURST_USERS_LIMIT),
+});
+
+export type AlertBurst = z.infer<typeof alertBurstSchema>;
+export type NamedUser = z.infer<typeof namedUserSchema>;
+type Announce = Extract<MonitorEffect, { type: 'announce' }>;
+
+const named = (users: Announce['users']): NamedUser[] =>
+  users.map(({ user_id, expired_time }) => ({ user_id, expired_time }));
+
+const opened = (id: string, now: number, batch: AlertBatch, users: NamedUser[] = []): AlertBurst => ({
+  id,
+  openedAt: now,
+  batch,
+  shown: 0,
+  spoken: 0,
+  users: users.slice(0, BURST_USERS_LIMIT),
+});
+
+const isUnshown = (burst: AlertBurst) => burst.shown < burst.batch.count;
+
+/**
+ * News joins a burst while its window is open, or while it is not fully shown yet (nothing is ever dropped
+ * from the one slot). A shown round reminder takes no news in: its count is a total, not news.
+ */
+export const isJoinable = (burst: AlertBurst | null, now: number, windowMs = COALESCE_WINDOW_MS) =>
+  burst !== null && (isUnshown(burst) || (burst.batch.kind !== 'reminder' && now - burst.openedAt < windowMs));
+
+/** Everything told so far is shown and handed to speech: nothing left to deliver. */
+export const isSettled = (burst: AlertBurst | null) =>
+  burst === null || (burst.shown >= burst.batch.count && burst.spoken >= burst.batch.count);
+
+/** The burst after an announcement: the open one grown, or a new one that leaves at once. */
+export const withAnnouncement = (
+  burst: AlertBurst | null,
+  effect: Announce,
+  now: number,
+  newId: () => string,
+): AlertBurst => {
+  if (burst === null || !isJoinable(burst, now)) {
+    return opened(newId(), now, addToBatch(null, effect), named(effect.users));
+  }
+  return {
+    ...burst,
+    batch: addToBatch(burst.batch, effect),
+    users: [...burst.users, ...named(effect.users)].slice(0, BURST_USERS_LIMIT),
+  };
+};
+
+/** A round-end reminder, unless an alert is still open: that one says more. */
+export const withReminder = (burst: AlertBurst | null, totalExpired: number, now: number, newId: () => string) =>
+  isJoinable(burst, now) ? burst : opened(newId(), now, reminderBatch(totalExpired));
+
+/**
+ * What speech has not said yet, as a batch of its own: the newest users of the burst, since the sample
+ * keeps the newest first.
+ */
+export const unspoken = (burst: AlertBurst): AlertBatch => {
+  const count = burst.batch.count - burst.spoken;
+  return { kind: burst.batch.kind, count, sample: burst.batch.sample.slice(0, count) };
+};
+
+/** A batch stored by an older version, before alerts were delivered as bursts: not shown yet. */
+export const burstFromLegacyBatch = (batch: AlertBatch, id: string, now: number): AlertBurst => opened(id, now, batch);
