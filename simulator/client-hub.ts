@@ -12,6 +12,22 @@ export interface HubStats {
   silent: boolean;
 }
 
+/** Frame data as `ws` sends it: a string goes out as a text frame, a Buffer as a binary one. */
+export type FrameData = string | Buffer;
+
+/** Ways to watch and shape what the hub sends; chaos mode uses them, a plain simulator uses none. */
+export interface HubHooks {
+  /** Runs once for every frame handed to the hub, before any socket gets it, even when no client is connected. */
+  onFrame?(label: string): void;
+  /**
+   * Puts one frame on one open socket (default: `socket.send(data)`). `frame` is what the data means, when the
+   * hub knows: the object a ServerFrame was serialised from, or what the caller of broadcastRaw passed.
+   */
+  transmit?(socket: WebSocket, data: FrameData, label: string, frame: unknown): void;
+}
+
+const plainTransmit = (socket: WebSocket, data: FrameData): void => socket.send(data);
+
 /**
  * The connected clients and the single gate every outgoing frame passes. Keeping all sends here is what lets
  * `silent` be total: a half-open connection delivers nothing at all, not even a pong.
@@ -19,10 +35,17 @@ export interface HubStats {
 export class ClientHub {
   private readonly sockets = new Set<WebSocket>();
   private readonly sent = new Map<string, number>();
+  private readonly hooks: HubHooks;
+  private readonly transmit: NonNullable<HubHooks['transmit']>;
   private silent = false;
   private accepted = 0;
   private pings = 0;
   private suppressed = 0;
+
+  constructor(hooks: HubHooks = {}) {
+    this.hooks = hooks;
+    this.transmit = hooks.transmit ?? plainTransmit;
+  }
 
   add(socket: WebSocket): void {
     this.accepted += 1;
@@ -32,6 +55,11 @@ export class ClientHub {
 
   get size(): number {
     return this.sockets.size;
+  }
+
+  /** The connected sockets, as they are now. */
+  clients(): WebSocket[] {
+    return [...this.sockets];
   }
 
   countPing(): void {
@@ -47,16 +75,17 @@ export class ClientHub {
   }
 
   send(socket: WebSocket, frame: ServerFrame): void {
-    this.deliver([socket], JSON.stringify(frame), frame.type);
+    this.deliver([socket], JSON.stringify(frame), frame.type, frame);
   }
 
   /** Serialises once: a current_status for 100,000 users is 12 MB, and every client gets the same text. */
   broadcast(frame: ServerFrame): number {
-    return this.deliver(this.sockets, JSON.stringify(frame), frame.type);
+    return this.deliver(this.sockets, JSON.stringify(frame), frame.type, frame);
   }
 
-  broadcastRaw(text: string): number {
-    return this.deliver(this.sockets, text, 'raw');
+  /** Sends `data` verbatim to every client, counted under `label`; `frame` tells the hooks what it means. */
+  broadcastRaw(data: FrameData, label = 'raw', frame?: unknown): number {
+    return this.deliver(this.sockets, data, label, frame);
   }
 
   /** Destroys every socket without a close frame, as a crashed server or a cut cable would. */
@@ -94,7 +123,8 @@ export class ClientHub {
     };
   }
 
-  private deliver(sockets: Iterable<WebSocket>, text: string, label: string): number {
+  private deliver(sockets: Iterable<WebSocket>, data: FrameData, label: string, frame: unknown): number {
+    this.hooks.onFrame?.(label);
     let delivered = 0;
     for (const socket of sockets) {
       if (socket.readyState !== WebSocket.OPEN) continue;
@@ -102,7 +132,7 @@ export class ClientHub {
         this.suppressed += 1;
         continue;
       }
-      socket.send(text);
+      this.transmit(socket, data, label, frame);
       delivered += 1;
     }
     if (delivered > 0) this.sent.set(label, (this.sent.get(label) ?? 0) + delivered);

@@ -1,11 +1,24 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Simulator } from './server.ts';
 
-/** The manual-demo controls; tests call the same methods on the Simulator directly. */
-export type ControlTarget = Pick<
-  Simulator,
-  'startRound' | 'expireNow' | 'renew' | 'dropClients' | 'setSilent' | 'broadcastRaw' | 'snapshot' | 'stats'
->;
+/**
+ * What the control routes need from a simulator, and no more: the simulator satisfies it structurally, so this
+ * module depends on nothing and the server imports it, never the other way round. Tests call the same methods
+ * on the simulator directly.
+ */
+export interface ControlTarget {
+  startRound(): Promise<unknown>;
+  expireNow(count: number): readonly { user_id: string }[];
+  renew(userIds?: readonly string[]): readonly string[];
+  dropClients(): number;
+  setSilent(on: boolean): void;
+  broadcastRaw(text: string): number;
+  /** The whole state; `GET /control/state?full=1` returns it as it is. */
+  snapshot(): { expired: readonly { user_id: string }[] };
+  /** Counters; `GET /control/state` returns all of them. */
+  stats(): { checkRound: number; totalExpired: number };
+  /** Chaos mode's ground-truth log, for `GET /control/truth`; a plain simulator has none. */
+  truth?(): unknown;
+}
 
 type Reply = { status: number; body: unknown };
 
@@ -66,6 +79,11 @@ const ROUTES: Record<string, Route> = {
       return ok({ ...target.stats(), expired_user_ids: snapshot.expired.map((user) => user.user_id) });
     },
   },
+  '/control/truth': {
+    method: 'GET',
+    handle: (target) =>
+      target.truth ? ok(target.truth()) : { status: 404, body: { error: 'the truth log exists in chaos mode only' } },
+  },
 };
 
 const USAGE = [
@@ -79,6 +97,7 @@ const USAGE = [
   '  POST /control/silence?on=1|0        stop/resume sending anything (half-open connection)',
   '  POST /control/raw                   send the request body verbatim to every client',
   '  GET  /control/state[?full=1]        counters and expired user ids (full=1: the whole snapshot)',
+  '  GET  /control/truth                 chaos mode: every expiry made known, every fault, total_expired',
   '',
 ].join('\n');
 

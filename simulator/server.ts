@@ -1,15 +1,12 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import type { RoundOutcome } from './check-round.ts';
-import { pythonAddress } from './client-address.ts';
-import { readClientFrame } from './client-frames.ts';
 import { ClientHub, type HubStats } from './client-hub.ts';
-import { type ControlTarget, controlHandler } from './http-control.ts';
-import { pongFrame, type WireExpiredUser, welcomeFrame } from './messages.ts';
+import { acceptClient } from './client-session.ts';
+import { openEndpoint } from './endpoint.ts';
+import { controlHandler } from './http-control.ts';
+import type { WireExpiredUser } from './messages.ts';
 import { type ResolvedOptions, resolveOptions, type SimulatorOptions } from './options.ts';
 import { Simulation } from './simulation.ts';
-import { formatTimestamp, latencySince, preciseNow, timestampNow } from './timestamps.ts';
+import { preciseNow } from './timestamps.ts';
 import { type SimulatorSnapshot, TokenModel } from './token-model.ts';
 
 export type { RoundOutcome } from './check-round.ts';
@@ -46,53 +43,21 @@ export interface Simulator {
   stop(): Promise<void>;
 }
 
-// Client frames are pings of well under 1 KiB; anything huge is a bug or an attack.
-const MAX_CLIENT_FRAME_BYTES = 64 * 1024;
-const CLOSE_GRACE_MS = 1000;
+/** Every control of a simulator, which the HTTP routes expose too. */
+export type SimulatorControls = Omit<Simulator, 'url' | 'port' | 'stop'>;
 
-const createModel = (options: ResolvedOptions): TokenModel =>
+export const CLOSE_GRACE_MS = 1000;
+
+export const createModel = (options: ResolvedOptions): TokenModel =>
   options.state ? TokenModel.restore(options.state) : TokenModel.generate(options, preciseNow());
 
-const wsUrl = (host: string, port: number): string => `ws://${host.includes(':') ? `[${host}]` : host}:${port}`;
-
-const listen = (server: Server, port: number, host: string): Promise<number> =>
-  new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
-
-const closeServer = (server: Server): Promise<void> =>
-  new Promise((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  });
-
-/** Greets a new client exactly as the document's workflow begins: welcome, then the full current_status. */
-const acceptClient = (
-  socket: WebSocket,
-  request: IncomingMessage,
-  context: { hub: ClientHub; simulation: Simulation; log: (line: string) => void },
-): void => {
-  const { hub, simulation, log } = context;
-  const address = pythonAddress(request.socket.remoteAddress, request.socket.remotePort);
-  hub.add(socket);
-  log(`client ${address} connected (${hub.size} connected)`);
-  hub.send(socket, welcomeFrame(address, timestampNow()));
-  hub.send(socket, simulation.currentStatus());
-  socket.on('message', (data: RawData, isBinary: boolean) => {
-    const frame = readClientFrame(data, isBinary);
-    if (frame.kind === 'ignored') return log(`ignored ${frame.reason} from ${address}`);
-    hub.countPing();
-    const now = preciseNow();
-    hub.send(socket, pongFrame(latencySince(frame.timestamp, now), formatTimestamp(now)));
-  });
-  socket.on('close', (code: number) => log(`client ${address} disconnected (code ${code}, ${hub.size} connected)`));
-  // Without a listener a reset connection would throw; it is routine for this server.
-  socket.on('error', (error: Error) => log(`client ${address} error: ${error.message}`));
-};
+export const simulatorStats = (hub: ClientHub, model: TokenModel, simulation: Simulation): SimulatorStats => ({
+  ...hub.stats(),
+  checkRound: model.checkRound,
+  isRunning: simulation.isRunning(),
+  totalUsers: model.totalUsers,
+  totalExpired: model.totalExpired,
+});
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const resolved = resolveOptions(options);
@@ -101,7 +66,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const hub = new ClientHub();
   const simulation = new Simulation(model, hub, resolved);
 
-  const controls: ControlTarget = {
+  const controls: SimulatorControls = {
     startRound: () => simulation.startRound(),
     expireNow: (count) => simulation.expireNow(count),
     renew: (userIds) => simulation.renew(userIds),
@@ -112,47 +77,29 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     },
     broadcastRaw: (text) => hub.broadcastRaw(text),
     snapshot: () => model.snapshot(),
-    stats: () => ({
-      ...hub.stats(),
-      checkRound: model.checkRound,
-      isRunning: simulation.isRunning(),
-      totalUsers: model.totalUsers,
-      totalExpired: model.totalExpired,
-    }),
+    stats: () => simulatorStats(hub, model, simulation),
   };
 
-  const server = createServer(controlHandler(controls, log));
-  const wss = new WebSocketServer({ server, perMessageDeflate: false, maxPayload: MAX_CLIENT_FRAME_BYTES });
-  wss.on('connection', (socket, request) => acceptClient(socket, request, { hub, simulation, log }));
-  // The ws server re-emits http server errors; unhandled they would crash the process. A failed listen is
-  // reported by the rejected promise instead, so it is not logged twice.
-  let listening = false;
-  wss.on('error', (error) => {
-    if (listening) log(`server error: ${error.message}`);
+  const endpoint = await openEndpoint({
+    host: resolved.host,
+    port: resolved.port,
+    log,
+    onRequest: controlHandler(controls, log),
+    onConnection: (socket, request) =>
+      acceptClient(socket, request, { hub, currentStatus: () => simulation.currentStatus(), log }),
   });
-
-  let port: number;
-  try {
-    port = await listen(server, resolved.port, resolved.host);
-    listening = true;
-  } catch (error) {
-    wss.close();
-    throw error;
-  }
   simulation.startSchedule();
 
   let stopping: Promise<void> | undefined;
   const shutdown = async () => {
     simulation.halt();
-    await hub.closeAll(1001, 'Simulator shutting down', CLOSE_GRACE_MS);
-    await new Promise<void>((resolve) => wss.close(() => resolve()));
-    await closeServer(server);
+    await endpoint.close(() => hub.closeAll(1001, 'Simulator shutting down', CLOSE_GRACE_MS));
   };
 
   return {
     ...controls,
-    url: wsUrl(resolved.host, port),
-    port,
+    url: endpoint.url,
+    port: endpoint.port,
     stop: () => {
       stopping ??= shutdown();
       return stopping;

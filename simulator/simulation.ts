@@ -60,10 +60,16 @@ export class Simulation {
     const now = timestampNow();
     const users = this.model.pickValid(count).map((index) => this.model.expire(index, now));
     if (users.length === 0) return users;
-    if (this.round) this.round.announce(users, now);
-    else this.hub.broadcast(tokenExpiredFrame(users, this.model.totalExpired, this.model.checkRound, now));
+    this.announce(users, now);
     this.options.log(`expired ${users.length} user(s) on request (${this.model.totalExpired} expired in total)`);
     return users;
+  }
+
+  /** Tells every client about users the model has just expired, inside the running round if there is one. */
+  announce(users: WireExpiredUser[], now: string): void {
+    if (users.length === 0) return;
+    if (this.round) this.round.announce(users, now);
+    else this.hub.broadcast(tokenExpiredFrame(users, this.model.totalExpired, this.model.checkRound, now));
   }
 
   /** Renewals are silent on the real server; the next current_status is what shows them. */
