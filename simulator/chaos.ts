@@ -116,6 +116,9 @@ export interface ChaosSimulator extends Simulator {
   isListening(): boolean;
   /** Resolves when the server listens (at once, unless a restart is under way) or has stopped. */
   whenListening(): Promise<void>;
+  /** Schedules no more faults; resolves once the one under way is over and the server listens. A soak calls it
+   * before comparing its final state with the truth. */
+  calm(): Promise<void>;
 }
 
 type ChaosControls = Pick<
@@ -246,6 +249,7 @@ class ChaosRun {
   private active: FaultRecord | undefined;
   private manualCount = 0;
   private stopped = false;
+  private calmed = false;
   private stopping: Promise<void> | undefined;
   private lastTotal = -1;
   private lastRound = -1;
@@ -308,6 +312,11 @@ class ChaosRun {
       triggerFault: (kind, params) => this.trigger(kind, params),
       isListening: () => this.endpoint !== undefined,
       whenListening: () => this.whenListening(),
+      calm: async () => {
+        this.calmed = true;
+        await this.chain;
+        await this.whenListening();
+      },
       stop: () => {
         this.stopping ??= this.shutdown();
         return this.stopping;
@@ -404,10 +413,10 @@ class ChaosRun {
   }
 
   private scheduleNext(): void {
-    if (this.stopped) return;
+    if (this.stopped || this.calmed) return;
     const fault = this.planner.next();
     void this.sleep(fault.gapMs).then(() => {
-      if (this.stopped) return;
+      if (this.stopped || this.calmed) return;
       this.enqueue(fault, false).then(
         () => this.scheduleNext(),
         () => {},

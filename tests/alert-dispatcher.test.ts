@@ -199,6 +199,19 @@ describe('an alert left by a stopped worker', () => {
     expect(next.screen.size).toBe(1);
   });
 
+  it('speaks the follow-up that was still waiting for the first utterance to end, without showing it again', async () => {
+    const first = harness();
+    first.dispatcher.announce(announce([1]));
+    await first.dispatcher.idle();
+    first.dispatcher.announce(announce([2]));
+    await first.dispatcher.idle();
+    expect(first.utterances).toHaveLength(1);
+    const next = harness({ screen: first.screen });
+    await next.dispatcher.restore(first.stored.delivered.at(-1) ?? null);
+    await next.dispatcher.idle();
+    expect(next.events).toEqual(['store ahead', 'speak 又有 1 个 Token 过期用户，尾号 0002', 'store delivered']);
+  });
+
   it('is left alone once it was marked delivered', async () => {
     const first = harness();
     first.dispatcher.announce(announce([7]));

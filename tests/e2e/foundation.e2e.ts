@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../simulator/server';
+import { COALESCE_WINDOW_MS } from '../../utils/alerts';
 import { type ExtensionBrowser, launchExtensionBrowser } from './harness/extension-browser';
 import { alertJournal, badge, monitorView, notificationIds, setSettings, waitFor } from './harness/extension-probes';
 import { startTestSimulator } from './harness/simulator-fixture';
@@ -47,6 +48,9 @@ describe('the extension against the simulator', () => {
   });
 
   it('raises exactly one notification for a new expiry and updates the badge', async () => {
+    // Within its window news would join the summary's notification: let that window close first.
+    const [summary] = await alertJournal(browser);
+    await new Promise((done) => setTimeout(done, Math.max(0, (summary?.at ?? 0) + COALESCE_WINDOW_MS - Date.now())));
     simulator.expireNow(1);
     await waitFor(
       () => alertJournal(browser),

@@ -12,7 +12,7 @@ export const newAlertId = (now: number) => `${ALERT_ID_PREFIX}${now.toString(36)
 export const isAlertId = (id: string) => id.startsWith(ALERT_ID_PREFIX);
 
 /** How many (user_id, expired_time) pairs a burst keeps for the alert history. */
-export const BURST_USERS_LIMIT = 500;
+export const BURST_USERS_LIMIT = 200;
 
 const namedUserSchema = z.object({ user_id: z.string(), expired_time: z.string() });
 
@@ -59,10 +59,6 @@ const isUnshown = (burst: AlertBurst) => burst.shown < burst.batch.count;
 export const isJoinable = (burst: AlertBurst | null, now: number, windowMs = COALESCE_WINDOW_MS) =>
   burst !== null && (isUnshown(burst) || (burst.batch.kind !== 'reminder' && now - burst.openedAt < windowMs));
 
-/** Everything told so far is shown and handed to speech: nothing left to deliver. */
-export const isSettled = (burst: AlertBurst | null) =>
-  burst === null || (burst.shown >= burst.batch.count && burst.spoken >= burst.batch.count);
-
 /** The burst after an announcement: the open one grown, or a new one that leaves at once. */
 export const withAnnouncement = (
   burst: AlertBurst | null,
@@ -81,17 +77,19 @@ export const withAnnouncement = (
 };
 
 /** A round-end reminder, unless an alert is still open: that one says more. */
-export const withReminder = (burst: AlertBurst | null, totalExpired: number, now: number, newId: () => string) =>
-  isJoinable(burst, now) ? burst : opened(newId(), now, reminderBatch(totalExpired));
+export const withReminder = (
+  burst: AlertBurst | null,
+  totalExpired: number,
+  now: number,
+  newId: () => string,
+): AlertBurst | null => (isJoinable(burst, now) ? burst : opened(newId(), now, reminderBatch(totalExpired)));
 
-/**
- * What speech has not said yet, as a batch of its own: the newest users of the burst, since the sample
- * keeps the newest first.
- */
-export const unspoken = (burst: AlertBurst): AlertBatch => {
-  const count = burst.batch.count - burst.spoken;
-  return { kind: burst.batch.kind, count, sample: burst.batch.sample.slice(0, count) };
-};
+/** The newest `count` users of a batch, as a batch of their own: what speech has not said yet. */
+export const unspokenBatch = (batch: AlertBatch, count: number): AlertBatch => ({
+  kind: batch.kind,
+  count,
+  sample: batch.sample.slice(0, count),
+});
 
 /** A batch stored by an older version, before alerts were delivered as bursts: not shown yet. */
 export const burstFromLegacyBatch = (batch: AlertBatch, id: string, now: number): AlertBurst => opened(id, now, batch);

@@ -1,9 +1,9 @@
 import type { MonitorEffect } from '../monitor';
 import type { Settings } from '../settings';
 import type { AlertBatch } from './alert-batch';
-import { type AlertBurst, isSettled, unspoken, withAnnouncement, withReminder } from './alert-burst';
+import { type AlertBurst, unspokenBatch, withAnnouncement, withReminder } from './alert-burst';
 import { type AlertPlan, planAlert } from './alert-policy';
-import { createSpeechQueue } from './speech-queue';
+import { createSpeechQueue, type SpokenPart, type Utterance } from './speech-queue';
 
 export interface AlertDispatcherDeps {
   now(): number;
@@ -11,14 +11,14 @@ export interface AlertDispatcherDeps {
   settings(): Settings;
   /** Stores the monitor state with the outbox (this burst included) before anything is shown. */
   writeAhead(): Promise<void>;
-  /** Stores the outbox once a notification call returned: what it showed is delivered. */
+  /** Stores the outbox once a notification call returned, or speech took an utterance over. */
   writeDelivered(): Promise<void>;
   /** Shows the burst's notification, or updates it under the same id. */
   show(burst: AlertBurst, silent: boolean): Promise<unknown>;
   /** Whether the notification with this id is still there (asked by a restarted worker). */
   isShowing(id: string): Promise<boolean>;
   /** Says a batch; settles when the utterance is over. */
-  speak(batch: AlertBatch, followUp: boolean, burstId: string): Promise<void>;
+  speak(batch: AlertBatch, followUp: boolean, alertId: string): Promise<void>;
   /** The alert as delivered so far, for the history. */
   record(burst: AlertBurst, plan: AlertPlan): void;
   log(line: string): void;
@@ -29,13 +29,17 @@ type Announce = Extract<MonitorEffect, { type: 'announce' }>;
 /**
  * Alerts on the leading edge, written ahead: the first expiry of a burst is stored with the state, then
  * shown at once; news within the window updates that same notification and is spoken as one follow-up once
- * the first utterance ends. A burst is marked delivered as soon as the notification call returns, so a
- * worker stopped at any instant re-shows at most the same notification (same id: it replaces, never adds).
+ * the first utterance ends. A burst is marked shown as soon as the notification call returns, and spoken as
+ * soon as the speech engine takes an utterance over (it speaks on even if this worker stops), so a worker
+ * stopped at any instant re-shows at most the same notification (same id: it replaces, never adds).
  */
 export const createAlertDispatcher = (deps: AlertDispatcherDeps) => {
   let burst: AlertBurst | null = null;
   let delivering: Promise<void> | null = null;
-  const speech = createSpeechQueue(deps.speak, deps.log);
+  /** How much of the current burst waits in the speech queue or was spoken; in memory only. */
+  let queued = 0;
+  /** Inside a delivery, whose own write stores what speech took over; outside it, speech writes itself. */
+  let inDelivery = false;
 
   const attempt = async (what: string, work: () => Promise<unknown>) => {
     try {
@@ -46,53 +50,78 @@ export const createAlertDispatcher = (deps: AlertDispatcherDeps) => {
     }
   };
 
+  const markSpoken = (parts: readonly SpokenPart[], all = false) => {
+    for (const part of parts) {
+      if (burst?.id !== part.alertId) continue;
+      burst = { ...burst, spoken: all ? burst.batch.count : Math.min(burst.batch.count, burst.spoken + part.count) };
+    }
+  };
+
+  const speech = createSpeechQueue(async ({ batch, followUp, parts }: Utterance) => {
+    markSpoken(parts);
+    if (!inDelivery) void attempt('storing speech', deps.writeDelivered);
+    await deps.speak(batch, followUp, parts.at(-1)?.alertId ?? '');
+  }, deps.log);
+
+  const needsDelivery = (candidate: AlertBurst | null): candidate is AlertBurst =>
+    candidate !== null && (candidate.shown < candidate.batch.count || queued < candidate.batch.count);
+
   const deliverOnce = async (target: AlertBurst) => {
     await attempt('storing ahead', deps.writeAhead);
+    const { count } = target.batch;
     const plan = planAlert(target.batch, deps.settings(), deps.now());
-    if (plan.notify && target.shown < target.batch.count)
-      await attempt('notification', () => deps.show(target, plan.silent));
-    if (plan.speak && target.spoken < target.batch.count)
-      speech.say({ batch: unspoken(target), followUp: target.spoken > 0, alertId: target.id });
-    // Joins during the awaits grew the same burst (an unshown burst is never replaced): keep them.
-    const latest = burst?.id === target.id ? burst : target;
-    burst = latest === burst ? { ...latest, shown: target.batch.count, spoken: target.batch.count } : burst;
-    deps.record({ ...latest, shown: target.batch.count, spoken: target.batch.count }, plan);
+    if (plan.notify && target.shown < count) await attempt('notification', () => deps.show(target, plan.silent));
+    if (burst?.id !== target.id) return;
+    burst = { ...burst, shown: Math.max(burst.shown, count) };
+    const waiting = count - Math.max(queued, burst.spoken);
+    queued = count;
+    if (!plan.speak) markSpoken([{ alertId: target.id, count }], true);
+    else if (waiting > 0) {
+      inDelivery = true;
+      speech.say({
+        batch: unspokenBatch(target.batch, waiting),
+        followUp: count > waiting,
+        parts: [{ alertId: target.id, count: waiting }],
+      });
+      inDelivery = false;
+    }
+    deps.record(burst, plan);
     await attempt('storing delivery', deps.writeDelivered);
   };
 
   const deliver = () => {
     if (delivering) return;
     delivering = (async () => {
-      while (burst && !isSettled(burst)) await deliverOnce(burst);
+      for (let next = burst; needsDelivery(next); next = burst) await deliverOnce(next);
     })().finally(() => {
       delivering = null;
       // News may have joined between the loop's last check and here.
-      if (burst && !isSettled(burst)) deliver();
+      if (needsDelivery(burst)) deliver();
     });
+  };
+
+  const replace = (next: AlertBurst) => {
+    if (next.id !== burst?.id) queued = next.spoken;
+    burst = next;
+    deliver();
   };
 
   return {
     announce(effect: Announce) {
-      burst = withAnnouncement(burst, effect, deps.now(), deps.newId);
-      deliver();
+      replace(withAnnouncement(burst, effect, deps.now(), deps.newId));
     },
     remind(totalExpired: number) {
       const next = withReminder(burst, totalExpired, deps.now(), deps.newId);
-      if (next === burst) return;
-      burst = next;
-      deliver();
+      if (next && next !== burst) replace(next);
     },
     /**
-     * What a stopped worker left. A burst it had not marked delivered goes out again under its own id; if
-     * that notification is already on screen, it was shown and spoken: it is updated, not spoken again.
+     * What a stopped worker left. A burst it had not marked shown goes out again under its own id; if that
+     * notification is already on screen it was shown, and spoken in the same instant: updated, not spoken.
      */
     async restore(saved: AlertBurst | null) {
       if (!saved || burst) return;
-      burst =
-        saved.shown < saved.batch.count && (await deps.isShowing(saved.id))
-          ? { ...saved, spoken: saved.batch.count }
-          : saved;
-      deliver();
+      const onScreen = saved.shown < saved.batch.count && (await deps.isShowing(saved.id));
+      replace(onScreen ? { ...saved, spoken: saved.batch.count } : saved);
     },
     /** The burst to store with every state write. */
     outbox: () => burst,
@@ -102,6 +131,7 @@ export const createAlertDispatcher = (deps: AlertDispatcherDeps) => {
     },
     clear() {
       burst = null;
+      queued = 0;
     },
   };
 };

@@ -3,7 +3,10 @@ import { alertBatchSchema } from './alert-batch';
 import { type AlertBurst, alertBurstSchema } from './alert-burst';
 import type { AlertPlan } from './alert-policy';
 
-export const JOURNAL_LIMIT = 100;
+/** A week of a busy day's alerts or more; the history is what an operator reads after time away. */
+export const JOURNAL_LIMIT = 1000;
+/** Named users kept across the whole history: past this, the oldest entries keep their count, not their names. */
+export const JOURNAL_NAMED_USERS_LIMIT = 20_000;
 
 export const speechOutcomeSchema = z.enum(['off', 'requested', 'start', 'end', 'interrupted', 'error']);
 
@@ -47,7 +50,15 @@ export const recordAlert = (journal: readonly JournalEntry[], burst: AlertBurst,
     speech: previous && previous.speech !== 'off' ? previous.speech : plan.speak ? 'requested' : 'off',
     users: burst.users,
   };
-  return [entry, ...journal.filter((other) => other.id !== burst.id)].slice(0, JOURNAL_LIMIT);
+  return withinNamedBudget([entry, ...journal.filter((other) => other.id !== burst.id)].slice(0, JOURNAL_LIMIT));
+};
+
+const withinNamedBudget = (journal: JournalEntry[]) => {
+  let named = 0;
+  return journal.map((entry) => {
+    named += entry.users.length;
+    return named > JOURNAL_NAMED_USERS_LIMIT ? { ...entry, users: [] } : entry;
+  });
 };
 
 export const recordSpeech = (

@@ -1,22 +1,33 @@
 import { type AlertBatch, mergeBatches } from './alert-batch';
 
-/**
- * Speaks a batch and settles when the utterance is over: ended, failed, or given up on. `alertId` names the
- * alert whose news it tells (the newest, when news of two alerts waited together).
- */
-export type Utter = (batch: AlertBatch, followUp: boolean, alertId: string) => Promise<void>;
-
-interface Utterance {
-  batch: AlertBatch;
-  followUp: boolean;
+/** What one utterance tells of one alert: how many of its users. */
+export interface SpokenPart {
   alertId: string;
+  count: number;
 }
+
+export interface Utterance {
+  batch: AlertBatch;
+  /** It tells what joined after something was already said ("又有 2 个…"). */
+  followUp: boolean;
+  /** The alerts whose news it tells; two when news of an older alert waited with a newer one's. */
+  parts: SpokenPart[];
+}
+
+/** Hands an utterance to the speech engine and settles when it is over: ended, failed, or given up on. */
+export type Utter = (utterance: Utterance) => Promise<void>;
 
 export interface SpeechQueue {
   /** Speaks now, or after the utterance in progress; news meanwhile merges into the one that waits. */
   say(utterance: Utterance): void;
   isIdle(): boolean;
 }
+
+const merged = (waiting: Utterance, next: Utterance): Utterance => ({
+  batch: mergeBatches(waiting.batch, next.batch),
+  followUp: true,
+  parts: [...waiting.parts, ...next.parts],
+});
 
 /**
  * One utterance at a time and at most one waiting: an alert is never cut short by the next one, and a
@@ -26,9 +37,9 @@ export const createSpeechQueue = (utter: Utter, log: (line: string) => void = ()
   let speaking = false;
   let waiting: Utterance | null = null;
 
-  const start = ({ batch, followUp, alertId }: Utterance) => {
+  const start = (utterance: Utterance) => {
     speaking = true;
-    void utter(batch, followUp, alertId)
+    void utter(utterance)
       .catch((error) => log(`[speech] ${String(error)}`))
       .finally(() => {
         speaking = false;
@@ -42,7 +53,7 @@ export const createSpeechQueue = (utter: Utter, log: (line: string) => void = ()
   return {
     say(utterance) {
       if (!speaking) return start(utterance);
-      waiting = waiting ? { ...utterance, batch: mergeBatches(waiting.batch, utterance.batch) } : utterance;
+      waiting = waiting ? merged(waiting, utterance) : utterance;
     },
     isIdle: () => !speaking && waiting === null,
   };
