@@ -25,6 +25,8 @@ const BINDING = '__alertObserver';
  * through a DevTools binding (a channel to this process that the extension cannot see, write or delay).
  */
 const INSTRUMENT = `(() => {
+  if (globalThis.__alertObserverInstalled) return;
+  globalThis.__alertObserverInstalled = true;
   const report = (call) => globalThis.${BINDING}(JSON.stringify({ ...call, at: Date.now() }));
   const notifications = chrome.notifications;
   const create = notifications.create.bind(notifications);
@@ -81,21 +83,41 @@ export const observeAlerts = async (profileDir: string, extensionId: string, cal
       socket.send(JSON.stringify({ id, method, params, ...(sessionId && { sessionId }) }));
     });
   const errors: string[] = [];
-  /** Workers instrumented before their script ran, and workers found already running (not observable). */
+  /** Worker starts instrumented before their script ran, and workers found already running. */
   const workers = { fromStart: 0, late: 0 };
 
-  const instrument = async (sessionId: string, info: TargetInfo, waiting: boolean) => {
+  const install = async (sessionId: string, what: string) => {
+    await send('Runtime.addBinding', { name: BINDING }, sessionId);
+    const result = await send('Runtime.evaluate', { expression: INSTRUMENT }, sessionId);
+    const failure = result.error?.message ?? (result.result?.exceptionDetails as { text?: string })?.text;
+    if (failure) errors.push(`instrumenting ${what}: ${failure}`);
+  };
+
+  const ourSessions = new Set<string>();
+  /**
+   * A worker Chrome stops and starts again keeps its DevTools session and runs at once: a breakpoint on the
+   * first statement of every script holds each new start until it is instrumented.
+   */
+  const attach = async (sessionId: string, info: TargetInfo, waiting: boolean) => {
     const ours = info.type === 'service_worker' && info.url.startsWith(`chrome-extension://${extensionId}/`);
-    if (ours) {
-      if (waiting) workers.fromStart += 1;
-      else workers.late += 1;
-      await send('Runtime.addBinding', { name: BINDING }, sessionId);
-      const result = await send('Runtime.evaluate', { expression: INSTRUMENT }, sessionId);
-      const failure = result.error?.message ?? (result.result?.exceptionDetails as { text?: string })?.text;
-      if (failure) errors.push(`instrumenting ${info.url}: ${failure}`);
+    if (!ours) {
+      if (waiting) await send('Runtime.runIfWaitingForDebugger', {}, sessionId);
+      await send('Target.detachFromTarget', { sessionId });
+      return;
     }
+    ourSessions.add(sessionId);
+    await send('Debugger.enable', {}, sessionId);
+    await send('EventBreakpoints.setInstrumentationBreakpoint', { eventName: 'scriptFirstStatement' }, sessionId);
+    // Already running: its calls from now on are seen (the polyfill looks chrome.* up at each call).
+    if (!waiting) workers.late += 1;
+    await install(sessionId, info.url);
     if (waiting) await send('Runtime.runIfWaitingForDebugger', {}, sessionId);
-    if (!ours) await send('Target.detachFromTarget', { sessionId });
+  };
+
+  const onPaused = async (sessionId: string) => {
+    workers.fromStart += 1;
+    await install(sessionId, 'a restarted worker');
+    await send('Debugger.resume', {}, sessionId);
   };
 
   socket.on('message', (data) => {
@@ -107,11 +129,15 @@ export const observeAlerts = async (profileDir: string, extensionId: string, cal
     }
     const params = message.params ?? {};
     if (message.method === 'Target.attachedToTarget') {
-      void instrument(
-        params.sessionId as string,
-        params.targetInfo as TargetInfo,
-        params.waitingForDebugger as boolean,
-      ).catch((error) => errors.push(String(error)));
+      const { sessionId, targetInfo, waitingForDebugger } = params as {
+        sessionId: string;
+        targetInfo: TargetInfo;
+        waitingForDebugger: boolean;
+      };
+      void attach(sessionId, targetInfo, waitingForDebugger).catch((error) => errors.push(String(error)));
+    }
+    if (message.method === 'Debugger.paused' && message.sessionId && ourSessions.has(message.sessionId)) {
+      void onPaused(message.sessionId).catch((error) => errors.push(String(error)));
     }
     if (message.method === 'Runtime.bindingCalled' && params.name === BINDING) {
       calls.push(JSON.parse(params.payload as string) as ObservedCall);
