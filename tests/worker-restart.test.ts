@@ -305,3 +305,65 @@ describe('the background worker', () => {
     expect(worker.alerts()).toEqual(['已有 1 个 Token 过期', '已有 1 个 Token 过期']);
   });
 });
+
+describe('the background worker against broken storage', () => {
+  const GARBAGE: Record<string, unknown[]> = {
+    monitorSummary: [42, 'not a summary', { hasSnapshot: 'yes' }, JSON.parse('{"__proto__": {"hasSnapshot": true}}')],
+    expiredUsers: ['{not json', '{"user_id": 1}', '[{"user_id": {}}]', 7],
+    expiredAdded: ['nope', [{ user_id: null }], { length: 3 }],
+    pendingAlert: ['alert', { id: 3, batch: [] }, [null]],
+    alertJournal: [{ entries: [] }, [{ id: 1 }], 'history'],
+  };
+
+  for (const [key, values] of Object.entries(GARBAGE)) {
+    it(`logs a corrupt or foreign value under ${key}, starts from what it can read, and keeps alerting`, async () => {
+      for (const value of values) {
+        fakeBrowser.reset();
+        screen = new Map();
+        shows = [];
+        await fakeBrowser.storage.local.set({ [key]: value });
+        const worker = await startWorker();
+        worker.server.accept([user(1)]);
+        await settle();
+        worker.server.send(tokenExpired([user(2)]));
+        await settle();
+        expect(worker.alerts().at(-1), `${key} = ${JSON.stringify(value)}`).toBe('1 个 Token 已过期');
+        expect(worker.logs.join('\n'), `${key} = ${JSON.stringify(value)}`).toMatch(/invalid|not JSON|dropped/);
+        killWorker();
+      }
+    });
+  }
+
+  it('repairs corrupt settings with defaults and keeps alerting', async () => {
+    await fakeBrowser.storage.sync.set({ settings: { serverUrl: 12, speech: 'loud', notifications: 'maybe' } });
+    const worker = await startWorker();
+    expect(worker.latest().url).toBe('ws://localhost:8765');
+    worker.server.accept([]);
+    worker.server.send(tokenExpired([user(3)]));
+    await settle();
+    expect(worker.alerts()).toEqual(['1 个 Token 已过期']);
+  });
+
+  it('keeps alerting when storage is full, logs it, and lets the older half of the history go', async () => {
+    const worker = await startWorker();
+    worker.server.accept([]);
+    for (let id = 1; id <= 4; id++) {
+      worker.server.send(tokenExpired([user(id)]));
+      await settle();
+    }
+    const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(async (items) => {
+      const journal = (items as { alertJournal?: unknown[] }).alertJournal;
+      if ('monitorSummary' in items || (journal && journal.length > 2)) throw new Error('QUOTA_BYTES quota exceeded');
+      return set(items);
+    });
+    worker.server.send(tokenExpired([user(9)]));
+    await settle();
+    expect(worker.alerts().at(-1)).toBe('1 个 Token 已过期');
+    expect(worker.spoken.at(-1)).toBe('发现 1 个 Token 过期用户，尾号 0009');
+    expect(worker.logs.join('\n')).toMatch(/\[alert\] storing ahead failed: Error: QUOTA_BYTES/);
+    expect(worker.logs.join('\n')).toMatch(/keeping the newest 2 alerts/);
+    const journal = (await fakeBrowser.storage.local.get('alertJournal')).alertJournal as JournalEntry[];
+    expect(journal.map((entry) => entry.users[0]?.user_id)).toEqual(['9', '4']);
+  });
+});

@@ -31,8 +31,24 @@ export const createJournal = (log: (line: string) => void) => {
     speech(id: string, change: Pick<JournalEntry, 'speech' | 'voice' | 'speechError'>) {
       entries = recordSpeech(entries, id, change);
       writing = writing
-        .then(() => alertJournalItem.setValue(entries))
+        .then(() => this.fitting((fitted) => alertJournalItem.setValue(fitted)))
         .catch((error) => log(`[alert] history not written: ${String(error)}`));
+    },
+    /**
+     * Runs a write that carries the history; when storage refuses it (full), the older half of the history
+     * is let go and the write tried once more, so alerts keep being marked delivered.
+     */
+    async fitting(write: (entries: JournalEntry[]) => Promise<unknown>) {
+      const attempted = entries;
+      try {
+        return await write(attempted);
+      } catch (error) {
+        // Halve what was refused, not what another failed write may have halved already.
+        const kept = Math.floor(attempted.length / 2);
+        log(`[alert] history not written (${String(error)}); keeping the newest ${kept} alerts and trying again`);
+        entries = entries.slice(0, Math.min(entries.length, kept));
+        return write(entries);
+      }
     },
     clear() {
       entries = [];

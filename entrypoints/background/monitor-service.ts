@@ -82,23 +82,30 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
     log: (line) => log(`[connection] ${line}`),
   });
 
+  /** A write that failed (storage full, say) is logged; memory stays right and the next write tries again. */
+  const storageFailed = (what: string) => (error: unknown) =>
+    log(`[storage] could not store ${what}: ${String(error)}`);
+
   // Announced since the list was last rewritten: what must survive a restart until the next rewrite.
   const added = new Map<string, ExpiredUser>();
   const persist = throttle(
-    () => void saveSnapshot(state, alerts.outbox(), [...added.values()]),
+    () => void saveSnapshot(state, alerts.outbox(), [...added.values()]).catch(storageFailed('the state')),
     PERSIST_INTERVAL_MS,
     env,
   );
   const rewriteList = throttle(
     () => {
-      void saveExpiredList(state, alerts.outbox());
+      void saveExpiredList(state, alerts.outbox()).catch(storageFailed('the expired list'));
       added.clear();
     },
     LIST_INTERVAL_MS,
     env,
   );
   const publish = throttle(
-    () => void monitorViewItem.setValue(toMonitorView(state, connection.status(), expiredVersion)),
+    () =>
+      void monitorViewItem
+        .setValue(toMonitorView(state, connection.status(), expiredVersion))
+        .catch(storageFailed('the live view')),
     PUBLISH_INTERVAL_MS,
     env,
   );
@@ -109,7 +116,7 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
     newId: () => newAlertId(env.now()),
     settings: () => settings,
     writeAhead: () => saveSnapshot(state, alerts.outbox(), [...added.values()]),
-    writeDelivered: () => saveDelivered(alerts.outbox(), journal.entries()),
+    writeDelivered: () => journal.fitting((entries) => saveDelivered(alerts.outbox(), entries)),
     show: (burst: AlertBurst, silent: boolean) => {
       const t = translator();
       const text = notificationText(burst.batch, t, settings.maskPhones);

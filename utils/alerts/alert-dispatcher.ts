@@ -10,9 +10,9 @@ export interface AlertDispatcherDeps {
   newId(): string;
   settings(): Settings;
   /** Stores the monitor state with the outbox (this burst included) before anything is shown. */
-  writeAhead(): Promise<void>;
+  writeAhead(): Promise<unknown>;
   /** Stores the outbox once a notification call returned, or speech took an utterance over. */
-  writeDelivered(): Promise<void>;
+  writeDelivered(): Promise<unknown>;
   /** Shows the burst's notification, or updates it under the same id. */
   show(burst: AlertBurst, silent: boolean): Promise<unknown>;
   /** Whether the notification with this id is still there (asked by a restarted worker). */
