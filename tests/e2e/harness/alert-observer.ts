@@ -109,7 +109,8 @@ export const observeAlerts = async (profileDir: string, extensionId: string, cal
     await send('Debugger.enable', {}, sessionId);
     await send('EventBreakpoints.setInstrumentationBreakpoint', { eventName: 'scriptFirstStatement' }, sessionId);
     // Already running: its calls from now on are seen (the polyfill looks chrome.* up at each call).
-    if (!waiting) workers.late += 1;
+    if (waiting) workers.fromStart += 1;
+    else workers.late += 1;
     await install(sessionId, info.url);
     if (waiting) await send('Runtime.runIfWaitingForDebugger', {}, sessionId);
   };
