@@ -2,10 +2,13 @@ import type { ButtonHTMLAttributes, ComponentChildren } from 'preact';
 import { Icon, type IconName } from './Icon';
 import './Button.css';
 
-export type ButtonVariant = 'primary' | 'secondary' | 'ghost' | 'danger';
+/** `danger` does the irreversible thing; `danger-outline` leads to it (and asks first). */
+export type ButtonVariant = 'primary' | 'secondary' | 'ghost' | 'danger' | 'danger-outline';
 
 export interface ButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'icon' | 'type'> {
   variant?: ButtonVariant;
+  /** `submit` sends the form the button is in (Enter in its fields does too); otherwise a button does nothing by itself. */
+  type?: 'button' | 'submit';
   size?: 'small' | 'normal';
   icon?: IconName;
   /** Shows only the icon; `label` then becomes the accessible name and the tooltip. */
@@ -17,6 +20,7 @@ export interface ButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement
 /** Every clickable thing is a real button: focusable, Enter and Space work, screen readers say "button". */
 export const Button = ({
   variant = 'secondary',
+  type = 'button',
   size = 'normal',
   icon,
   iconOnly = false,
@@ -26,7 +30,7 @@ export const Button = ({
   ...rest
 }: ButtonProps) => (
   <button
-    type="button"
+    type={type}
     class={['button', `button--${variant}`, `button--${size}`, iconOnly && 'button--icon-only', className]
       .filter(Boolean)
       .join(' ')}

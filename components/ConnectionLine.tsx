@@ -1,11 +1,12 @@
 import type { ConnectionStatus } from '../utils/connection/connection-status';
 import { describeConnection, describeProblem } from '../utils/connection/describe-connection';
 import { formatMilliseconds } from '../utils/format';
-import type { Locale, Translate } from '../utils/i18n';
+import type { Translate } from '../utils/i18n';
 import type { MonitorView } from '../utils/monitor/monitor-view';
+import type { ListNoticeKind } from '../utils/ui/list-notice-kind';
+import type { MonitorActions } from '../utils/ui/monitor-actions';
 import { Button } from './Button';
-import type { ListNoticeKind } from './ListStateNotice';
-import type { MonitorActions } from './monitor-actions';
+import { useI18n } from './i18n-context';
 import './ConnectionLine.css';
 import './pulse.css';
 
@@ -15,8 +16,6 @@ export interface ConnectionLineProps extends MonitorActions {
   latencyMs: number | null;
   /** Epoch ms; the retry countdown is computed from it. */
   now: number;
-  locale: Locale;
-  t: Translate;
   /**
    * A larger notice on the page already explains the problem and offers its fix (turn on, check the
    * settings): the line then leaves out its own hint and turn-on button rather than say it twice.
@@ -62,13 +61,12 @@ export const ConnectionLine = ({
   connection,
   latencyMs,
   now,
-  locale,
-  t,
   onReconnect,
   onTurnOn,
   onOpenSettings,
   explained = false,
 }: ConnectionLineProps) => {
+  const { locale, t } = useI18n();
   const phase = connection?.phase ?? 'starting';
   const text = statusText(connection, now, t);
   const unreachable = !explained && connection?.phase === 'waiting' && connection.problem.kind === 'refused';

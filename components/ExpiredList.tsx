@@ -1,8 +1,8 @@
 // biome-ignore-all lint/a11y/useSemanticElements: a windowed table positions each row on its own, which native table layout cannot do; ARIA table roles keep the semantics (WAI-ARIA APG, "Table" pattern, aria-rowcount/aria-rowindex for partially rendered rows).
 // biome-ignore-all lint/a11y/useFocusableInteractive: these rows and cells belong to a static table, not a grid; the copy buttons inside them take focus.
 import type { ExpiredRow } from '../utils/expired/expired-query';
-import type { Locale, Translate } from '../utils/i18n';
 import { ExpiredListRow } from './ExpiredListRow';
+import { useI18n } from './i18n-context';
 import { VirtualList } from './VirtualList';
 import './ExpiredList.css';
 
@@ -15,8 +15,6 @@ export interface ExpiredListProps {
   onCopyPhone: (phone: string) => void;
   rowHeight?: number;
   estimatedHeight?: number;
-  locale: Locale;
-  t: Translate;
 }
 
 /** The expired users as a table of phone, user id and expiry time, windowed for any length. */
@@ -28,44 +26,43 @@ export const ExpiredList = ({
   onCopyPhone,
   rowHeight = 34,
   estimatedHeight,
-  locale,
-  t,
-}: ExpiredListProps) => (
-  <div class="xlist">
-    <VirtualList
-      itemCount={count}
-      rowHeight={rowHeight}
-      estimatedHeight={estimatedHeight}
-      label={t('listLabel')}
-      onRangeChange={onRangeChange}
-      header={
-        <div class="xrow xrow--head" role="row" aria-rowindex={1}>
-          <span class="xrow__cell" role="columnheader">
-            {t('columnPhone')}
-          </span>
-          <span class="xrow__cell" role="columnheader">
-            {t('columnUser')}
-          </span>
-          <span class="xrow__cell xrow__time" role="columnheader">
-            {t('columnExpired')}
-          </span>
-          <span class="xrow__cell" role="columnheader">
-            <span class="visually-hidden">{t('columnActions')}</span>
-          </span>
-        </div>
-      }
-      renderRow={(index, rowProps) => (
-        <ExpiredListRow
-          key={index}
-          row={rowAt(index)}
-          masked={masked}
-          rowIndex={rowProps['aria-rowindex']}
-          style={rowProps.style}
-          locale={locale}
-          t={t}
-          onCopyPhone={onCopyPhone}
-        />
-      )}
-    />
-  </div>
-);
+}: ExpiredListProps) => {
+  const { t } = useI18n();
+  return (
+    <div class="xlist">
+      <VirtualList
+        itemCount={count}
+        rowHeight={rowHeight}
+        estimatedHeight={estimatedHeight}
+        label={t('listLabel')}
+        onRangeChange={onRangeChange}
+        header={
+          <div class="xrow xrow--head" role="row" aria-rowindex={1}>
+            <span class="xrow__cell" role="columnheader">
+              {t('columnPhone')}
+            </span>
+            <span class="xrow__cell" role="columnheader">
+              {t('columnUser')}
+            </span>
+            <span class="xrow__cell xrow__time" role="columnheader">
+              {t('columnExpired')}
+            </span>
+            <span class="xrow__cell" role="columnheader">
+              <span class="visually-hidden">{t('columnActions')}</span>
+            </span>
+          </div>
+        }
+        renderRow={(index, rowProps) => (
+          <ExpiredListRow
+            key={index}
+            row={rowAt(index)}
+            masked={masked}
+            rowIndex={rowProps['aria-rowindex']}
+            style={rowProps.style}
+            onCopyPhone={onCopyPhone}
+          />
+        )}
+      />
+    </div>
+  );
+};

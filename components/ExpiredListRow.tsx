@@ -3,8 +3,8 @@
 import { maskPhone } from '../utils/alerts/mask-phone';
 import type { ExpiredRow } from '../utils/expired/expired-query';
 import { formatFullDateTime, formatShortDateTime, parseServerTime } from '../utils/format';
-import type { Locale, Translate } from '../utils/i18n';
 import { Button } from './Button';
+import { useI18n } from './i18n-context';
 
 export interface ExpiredListRowProps {
   /** undefined while the row's page is being fetched. */
@@ -12,13 +12,12 @@ export interface ExpiredListRowProps {
   masked: boolean;
   rowIndex: number;
   style: { transform: string; height: string };
-  locale: Locale;
-  t: Translate;
   onCopyPhone: (phone: string) => void;
 }
 
 /** One expired user. Every value is rendered as text: a server cannot inject markup through a phone. */
-export const ExpiredListRow = ({ row, masked, rowIndex, style, locale, t, onCopyPhone }: ExpiredListRowProps) => {
+export const ExpiredListRow = ({ row, masked, rowIndex, style, onCopyPhone }: ExpiredListRowProps) => {
+  const { locale, t } = useI18n();
   if (!row) {
     return (
       <div class="xrow xrow--loading" role="row" aria-rowindex={rowIndex} style={style}>

@@ -1,13 +1,31 @@
-import type { ExpiredSearch } from '../hooks/use-expired-search';
+import type { ListNoticeKind } from '../utils/ui/list-notice-kind';
+import type { MonitorActions } from '../utils/ui/monitor-actions';
 import { ExpiredList, type ExpiredListProps } from './ExpiredList';
 import { ListStateNotice } from './ListStateNotice';
-import type { MonitorActions } from './monitor-actions';
+
+/**
+ * The searched list, as far as this component reads it. A page's useExpiredSearch returns one; it is
+ * described here rather than imported so that components never depend on hooks.
+ */
+export interface SearchedList {
+  /** What stands in the list's place, if anything. */
+  notice: ListNoticeKind | null;
+  /** The search the list shows, which the no-match notice repeats. */
+  query: string;
+  count: number;
+  /** Changes with the list shown (search or sort), so a new list starts at its top. */
+  listKey: string;
+  rows: {
+    rowAt: ExpiredListProps['rowAt'];
+    showRange: ExpiredListProps['onRangeChange'];
+    retry: () => void;
+  };
+}
 
 export interface ExpiredResultsProps
   extends MonitorActions,
-    Pick<ExpiredListProps, 'masked' | 'onCopyPhone' | 'rowHeight' | 'estimatedHeight' | 'locale' | 't'> {
-  /** The list as the page searches it (useExpiredSearch). */
-  list: ExpiredSearch;
+    Pick<ExpiredListProps, 'masked' | 'onCopyPhone' | 'rowHeight' | 'estimatedHeight'> {
+  list: SearchedList;
   /** The server address the notices name (noticeUrl). */
   url: string;
 }
@@ -20,12 +38,10 @@ export const ExpiredResults = ({
   onCopyPhone,
   rowHeight,
   estimatedHeight,
-  locale,
-  t,
   ...actions
 }: ExpiredResultsProps) =>
   list.notice ? (
-    <ListStateNotice kind={list.notice} url={url} search={list.query} t={t} onRetry={list.rows.retry} {...actions} />
+    <ListStateNotice kind={list.notice} url={url} search={list.query} onRetry={list.rows.retry} {...actions} />
   ) : (
     <ExpiredList
       key={list.listKey}
@@ -36,7 +52,5 @@ export const ExpiredResults = ({
       onCopyPhone={onCopyPhone}
       rowHeight={rowHeight}
       estimatedHeight={estimatedHeight}
-      locale={locale}
-      t={t}
     />
   );

@@ -1,7 +1,7 @@
 import { useId } from 'preact/hooks';
-import type { Translate } from '../utils/i18n';
 import { Button } from './Button';
 import { Icon } from './Icon';
+import { useI18n } from './i18n-context';
 import './ExportPanel.css';
 
 export interface ExportPanelProps {
@@ -9,11 +9,11 @@ export interface ExportPanelProps {
   onIncludeTokensChange: (include: boolean) => void;
   onExport: () => void;
   busy: boolean;
-  t: Translate;
 }
 
 /** CSV export of the whole list. Tokens are credentials: left out unless asked for, with a warning. */
-export const ExportPanel = ({ includeTokens, onIncludeTokensChange, onExport, busy, t }: ExportPanelProps) => {
+export const ExportPanel = ({ includeTokens, onIncludeTokensChange, onExport, busy }: ExportPanelProps) => {
+  const { t } = useI18n();
   const warningId = useId();
   return (
     <div class="export">

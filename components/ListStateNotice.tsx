@@ -1,45 +1,15 @@
-import type { MessageKey, Translate } from '../utils/i18n';
-import type { MonitorView } from '../utils/monitor/monitor-view';
+import type { MessageKey } from '../utils/i18n';
+import type { ListNoticeKind } from '../utils/ui/list-notice-kind';
+import type { MonitorActions } from '../utils/ui/monitor-actions';
 import type { IconName } from './Icon';
-import type { MonitorActions } from './monitor-actions';
+import { useI18n } from './i18n-context';
 import { StateNotice, type StateNoticeProps } from './StateNotice';
-
-export type ListNoticeKind = 'starting' | 'off' | 'unreachable' | 'connecting' | 'empty' | 'no-match' | 'error';
-
-export interface ListNoticeInput {
-  view: MonitorView | null;
-  /** Users matching the search, null before the worker has answered. */
-  matched: number | null;
-  failed: boolean;
-  search: string;
-}
-
-/** What stands in the list's place, if anything: the list itself is shown whenever it has rows to show. */
-export const listNoticeKind = ({ view, matched, failed, search }: ListNoticeInput): ListNoticeKind | null => {
-  if (!view) return 'starting';
-  if (view.expiredCount === 0) {
-    if (view.connection.phase === 'off') return 'off';
-    if (view.hasSnapshot) return 'empty';
-    const refused = view.connection.phase === 'waiting' && view.connection.problem.kind === 'refused';
-    return refused ? 'unreachable' : 'connecting';
-  }
-  if (failed && matched === null) return 'error';
-  if (matched === 0) return search ? 'no-match' : 'empty';
-  return null;
-};
-
-/** The server address the notices name: the one in use, or the saved one while monitoring is off. */
-export const noticeUrl = (view: MonitorView | null, savedUrl: string): string => {
-  const connection = view?.connection;
-  return connection && connection.phase !== 'off' ? connection.url : savedUrl;
-};
 
 export interface ListStateNoticeProps extends MonitorActions {
   kind: ListNoticeKind;
   /** The server address, for the off and unreachable states (noticeUrl). */
   url: string;
   search: string;
-  t: Translate;
   onRetry: () => void;
 }
 
@@ -72,12 +42,12 @@ export const ListStateNotice = ({
   kind,
   url,
   search,
-  t,
   onTurnOn,
   onOpenSettings,
   onReconnect,
   onRetry,
 }: ListStateNoticeProps) => {
+  const { t } = useI18n();
   const spec = NOTICES[kind];
   const actions: Record<ListNoticeKind, StateNoticeProps['actions']> = {
     starting: [],

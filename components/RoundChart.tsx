@@ -1,6 +1,6 @@
 import { formatNumber, formatSeconds } from '../utils/format';
-import type { Locale, Translate } from '../utils/i18n';
 import type { RoundSummary } from '../utils/monitor/monitor-state';
+import { useI18n } from './i18n-context';
 import './RoundChart.css';
 
 export interface RoundChartProps {
@@ -10,8 +10,6 @@ export interface RoundChartProps {
   /** Drawing units of the viewBox; the chart scales to its container's width. */
   width: number;
   height: number;
-  locale: Locale;
-  t: Translate;
 }
 
 const TOP = 6;
@@ -21,7 +19,8 @@ const BOTTOM = 1;
  * Each round as a bar (how long the check took) with a line over it (how many tokens expired in it).
  * Slots are fixed, newest on the right, so bars do not move sideways as history fills up.
  */
-export const RoundChart = ({ history, limit, width, height, locale, t }: RoundChartProps) => {
+export const RoundChart = ({ history, limit, width, height }: RoundChartProps) => {
+  const { locale, t } = useI18n();
   const rounds = history.slice(-limit);
   const first = rounds[0];
   const last = rounds[rounds.length - 1];

@@ -1,14 +1,13 @@
 import { formatNumber, formatPercent, formatSeconds } from '../utils/format';
 import type { Locale, Translate } from '../utils/i18n';
 import type { Round } from '../utils/monitor/monitor-state';
+import { useI18n } from './i18n-context';
 import { ProgressBar } from './ProgressBar';
 import './RoundProgress.css';
 
 export interface RoundProgressProps {
   /** null before the first round this client has seen. */
   round: Round | null;
-  locale: Locale;
-  t: Translate;
 }
 
 const title = (round: Round | null, locale: Locale, t: Translate) => {
@@ -20,7 +19,8 @@ const title = (round: Round | null, locale: Locale, t: Translate) => {
 };
 
 /** The round being checked: how far along, and what it has found so far. */
-export const RoundProgress = ({ round, locale, t }: RoundProgressProps) => {
+export const RoundProgress = ({ round }: RoundProgressProps) => {
+  const { locale, t } = useI18n();
   const current = round ? formatNumber(round.current, locale) : t('valueNone');
   const total = round ? formatNumber(round.total, locale) : t('valueNone');
   const percent = formatPercent(round?.percentage ?? 0, locale);

@@ -1,12 +1,13 @@
 import { useId } from 'preact/hooks';
 import type { ExpiredSort } from '../utils/expired/expired-query';
-import type { MessageKey, Translate } from '../utils/i18n';
+import type { MessageKey } from '../utils/i18n';
+import { useI18n } from './i18n-context';
+import { Select } from './Select';
 import './SortSelect.css';
 
 export interface SortSelectProps {
   value: ExpiredSort;
   onChange: (sort: ExpiredSort) => void;
-  t: Translate;
 }
 
 const OPTIONS: ReadonlyArray<[ExpiredSort, MessageKey]> = [
@@ -18,16 +19,16 @@ const OPTIONS: ReadonlyArray<[ExpiredSort, MessageKey]> = [
 
 const isSort = (value: string): value is ExpiredSort => OPTIONS.some(([sort]) => sort === value);
 
-export const SortSelect = ({ value, onChange, t }: SortSelectProps) => {
+export const SortSelect = ({ value, onChange }: SortSelectProps) => {
+  const { t } = useI18n();
   const id = useId();
   return (
     <div class="sort">
       <label class="sort__label" for={id}>
         {t('sortLabel')}
       </label>
-      <select
+      <Select
         id={id}
-        class="sort__select"
         value={value}
         onChange={(event) => {
           const next = event.currentTarget.value;
@@ -39,7 +40,7 @@ export const SortSelect = ({ value, onChange, t }: SortSelectProps) => {
             {t(key)}
           </option>
         ))}
-      </select>
+      </Select>
     </div>
   );
 };

@@ -1,6 +1,7 @@
 import { formatFullDateTime, formatNumber, formatRelativeTime, parseServerTime } from '../utils/format';
 import type { Locale, Translate } from '../utils/i18n';
 import type { Totals } from '../utils/monitor/monitor-state';
+import { useI18n } from './i18n-context';
 import { Stat } from './Stat';
 import './TotalsPanel.css';
 
@@ -9,8 +10,6 @@ export interface TotalsPanelProps {
   totals: Totals | null;
   /** Epoch ms, for "2 minutes ago". */
   now: number;
-  locale: Locale;
-  t: Translate;
 }
 
 const lastCheck = (text: string | null, now: number, locale: Locale, t: Translate) => {
@@ -28,7 +27,8 @@ const lastCheck = (text: string | null, now: number, locale: Locale, t: Translat
 const NO_TOTALS: Totals = { totalUsers: null, totalExpired: 0, lastCheck: null };
 
 /** The server's figures: how many users it checks, how many are expired now, when it last checked. */
-export const TotalsPanel = ({ totals, now, locale, t }: TotalsPanelProps) => {
+export const TotalsPanel = ({ totals, now }: TotalsPanelProps) => {
+  const { locale, t } = useI18n();
   const { totalUsers, totalExpired, lastCheck: checkedAt } = totals ?? NO_TOTALS;
   return (
     <dl class="totals">

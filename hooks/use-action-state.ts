@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type ActionState, failedWith, IDLE } from '../components/options/action-state';
+import { type ActionState, failedWith, IDLE } from '../utils/ui/action-state';
 
 /** An ActionState; with `fadeAfterMs`, a success falls back to idle that long after it is shown. */
 export const useActionState = (fadeAfterMs?: number) => {

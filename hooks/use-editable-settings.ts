@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { failedWith } from '../components/options/action-state';
 import type { Settings } from '../utils/settings';
 import { saveSettings } from '../utils/settings/settings-store';
+import { failedWith } from '../utils/ui/action-state';
 import { useActionState } from './use-action-state';
 import { useSettings } from './use-settings';
 

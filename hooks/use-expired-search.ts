@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { type ListNoticeKind, listNoticeKind } from '../components/ListStateNotice';
 import type { ExpiredSort } from '../utils/expired/expired-query';
 import { sendMessage } from '../utils/messaging';
 import type { MonitorView } from '../utils/monitor/monitor-view';
+import { type ListNoticeKind, listNoticeKind } from '../utils/ui/list-notice-kind';
 import { useDebouncedValue } from './use-debounced-value';
 import { type ExpiredRows, type FetchExpiredPage, useExpiredRows } from './use-expired-rows';
 

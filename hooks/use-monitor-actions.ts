@@ -1,9 +1,9 @@
 import { useMemo } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { MonitorActions } from '../components/monitor-actions';
 import type { Translate } from '../utils/i18n';
 import { sendMessage } from '../utils/messaging';
 import { saveSettings } from '../utils/settings/settings-store';
+import type { MonitorActions } from '../utils/ui/monitor-actions';
 
 /**
  * What the connection line and the list's notices do when pressed. `afterOpenSettings` runs once the

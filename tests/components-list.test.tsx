@@ -3,12 +3,10 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ExpiredList } from '../components/ExpiredList';
+import { I18nProvider } from '../components/i18n-context';
 import { VirtualList } from '../components/VirtualList';
 import type { ExpiredRow } from '../utils/expired/expired-query';
-import { translatorFor } from '../utils/i18n';
-
-const en = translatorFor('en');
-const zh = translatorFor('zh_CN');
+import type { Locale } from '../utils/i18n';
 
 afterEach(cleanup);
 
@@ -101,19 +99,19 @@ const rows: ExpiredRow[] = [
   },
 ];
 
-const expiredList = (change: Partial<Parameters<typeof ExpiredList>[0]> = {}) => {
+const expiredList = (change: Partial<Parameters<typeof ExpiredList>[0]> = {}, locale: Locale = 'en') => {
   const onCopyPhone = vi.fn();
   const view = render(
-    <ExpiredList
-      count={rows.length}
-      rowAt={(index) => rows[index]}
-      onRangeChange={() => {}}
-      masked
-      onCopyPhone={onCopyPhone}
-      locale="en"
-      t={en}
-      {...change}
-    />,
+    <I18nProvider locale={locale}>
+      <ExpiredList
+        count={rows.length}
+        rowAt={(index) => rows[index]}
+        onRangeChange={() => {}}
+        masked
+        onCopyPhone={onCopyPhone}
+        {...change}
+      />
+    </I18nProvider>,
   );
   return { ...view, onCopyPhone };
 };
@@ -150,7 +148,7 @@ describe('ExpiredList', () => {
   });
 
   it('labels columns and rows for screen readers, in Chinese too', () => {
-    expiredList({ t: zh, locale: 'zh_CN', count: 100_000, rowAt: (index) => rows[index % 2] });
+    expiredList({ count: 100_000, rowAt: (index) => rows[index % 2] }, 'zh_CN');
     const table = screen.getByRole('table', { name: '过期用户（最新在前）' });
     expect(table.getAttribute('aria-rowcount')).toBe('100001');
     expect(screen.getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual([

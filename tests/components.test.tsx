@@ -1,27 +1,38 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import type { ComponentChild, ComponentChildren } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConnectionLine, type ConnectionLineProps } from '../components/ConnectionLine';
-import { ListStateNotice, listNoticeKind } from '../components/ListStateNotice';
+import { I18nProvider } from '../components/i18n-context';
+import { ListStateNotice } from '../components/ListStateNotice';
 import { MuteControl } from '../components/MuteControl';
 import { RoundChart } from '../components/RoundChart';
 import { RoundProgress } from '../components/RoundProgress';
 import { TotalsPanel } from '../components/TotalsPanel';
 import type { ConnectionStatus } from '../utils/connection/connection-status';
-import { translatorFor } from '../utils/i18n';
+import type { Locale } from '../utils/i18n';
 import type { RoundSummary } from '../utils/monitor/monitor-state';
 import type { MonitorView } from '../utils/monitor/monitor-view';
+import { listNoticeKind } from '../utils/ui/list-notice-kind';
 
-const en = translatorFor('en');
-const zh = translatorFor('zh_CN');
+/** Renders as a page does: inside its language (rerenders too). */
+const renderIn = (locale: Locale, ui: ComponentChild) =>
+  render(ui, {
+    wrapper: ({ children }: { children: ComponentChildren }) => <I18nProvider locale={locale}>{children}</I18nProvider>,
+  });
 const NOW = new Date(2025, 8, 3, 12, 0, 0).getTime();
 const URL = 'ws://localhost:8765';
 
 afterEach(cleanup);
 
-const connectionLine = (connection: ConnectionStatus | null, props: Partial<ConnectionLineProps> = {}) => {
+const connectionLine = (
+  connection: ConnectionStatus | null,
+  props: Partial<ConnectionLineProps> = {},
+  locale: Locale = 'en',
+) => {
   const handlers = { onReconnect: vi.fn(), onTurnOn: vi.fn(), onOpenSettings: vi.fn() };
-  const view = render(
-    <ConnectionLine connection={connection} latencyMs={12.4} now={NOW} locale="en" t={en} {...handlers} {...props} />,
+  const view = renderIn(
+    locale,
+    <ConnectionLine connection={connection} latencyMs={12.4} now={NOW} {...handlers} {...props} />,
   );
   return { ...view, ...handlers };
 };
@@ -57,8 +68,6 @@ describe('ConnectionLine', () => {
         connection={waiting('timeout')}
         latencyMs={null}
         now={NOW + 2000}
-        locale="en"
-        t={en}
         onReconnect={() => {}}
         onTurnOn={() => {}}
         onOpenSettings={() => {}}
@@ -114,7 +123,7 @@ describe('ConnectionLine', () => {
   });
 
   it('speaks Chinese', () => {
-    const { container } = connectionLine(waiting('refused'), { t: zh, locale: 'zh_CN' });
+    const { container } = connectionLine(waiting('refused'), {}, 'zh_CN');
     expect(container.textContent).toContain(`未连接：无法连接 ${URL}。5 秒后重试`);
     expect(screen.getByRole('button', { name: '立即重新连接' })).toBeTruthy();
   });
@@ -132,7 +141,7 @@ describe('RoundProgress', () => {
   };
 
   it('is an accessible progress bar with the round’s numbers', () => {
-    render(<RoundProgress round={round} locale="en" t={en} />);
+    renderIn('en', <RoundProgress round={round} />);
     const bar = screen.getByRole('progressbar', { name: 'Progress of round 4' });
     expect(bar.getAttribute('aria-valuenow')).toBe('120');
     expect(bar.getAttribute('aria-valuemin')).toBe('0');
@@ -144,11 +153,10 @@ describe('RoundProgress', () => {
   });
 
   it('says when a round is done and how long it took, in Chinese', () => {
-    render(
+    renderIn(
+      'zh_CN',
       <RoundProgress
         round={{ ...round, phase: 'completed', current: 410, percentage: 100, duration: 59.469, expiredFound: 0 }}
-        locale="zh_CN"
-        t={zh}
       />,
     );
     expect(screen.getByText('第 4 轮 · 用时 59.5秒')).toBeTruthy();
@@ -157,14 +165,14 @@ describe('RoundProgress', () => {
   });
 
   it('is indeterminate before any round', () => {
-    render(<RoundProgress round={null} locale="en" t={en} />);
+    renderIn('en', <RoundProgress round={null} />);
     const bar = screen.getByRole('progressbar', { name: 'Check progress' });
     expect(bar.hasAttribute('aria-valuenow')).toBe(false);
     expect(screen.getByText('Waiting for the first check')).toBeTruthy();
   });
 
   it('formats large counts for the locale', () => {
-    render(<RoundProgress round={{ ...round, current: 12345, total: 100000, percentage: 12.3 }} locale="en" t={en} />);
+    renderIn('en', <RoundProgress round={{ ...round, current: 12345, total: 100000, percentage: 12.3 }} />);
     expect(screen.getByRole('progressbar').getAttribute('aria-valuetext')).toBe(
       '12,345 of 100,000 users checked (12.3%)',
     );
@@ -173,12 +181,11 @@ describe('RoundProgress', () => {
 
 describe('TotalsPanel', () => {
   it('shows users checked, expired now and the last check relative, absolute on hover', () => {
-    render(
+    renderIn(
+      'zh_CN',
       <TotalsPanel
         totals={{ totalUsers: 100000, totalExpired: 4, lastCheck: '2025-09-03T11:57:58.123456' }}
         now={NOW}
-        locale="zh_CN"
-        t={zh}
       />,
     );
     expect(screen.getByText('已检查用户').nextElementSibling?.textContent).toBe('100,000');
@@ -189,9 +196,7 @@ describe('TotalsPanel', () => {
   });
 
   it('shows a dash before the server has said, and an unreadable time as the server wrote it', () => {
-    render(
-      <TotalsPanel totals={{ totalUsers: null, totalExpired: 0, lastCheck: 'soon™' }} now={NOW} locale="en" t={en} />,
-    );
+    renderIn('en', <TotalsPanel totals={{ totalUsers: null, totalExpired: 0, lastCheck: 'soon™' }} now={NOW} />);
     expect(screen.getByText('Users checked').nextElementSibling?.textContent).toBe('—');
     expect(screen.getByText('soon™')).toBeTruthy();
   });
@@ -207,9 +212,7 @@ describe('RoundChart', () => {
   }));
 
   it('draws one bar per round for the last N rounds, each with a tooltip', () => {
-    const { container } = render(
-      <RoundChart history={history} limit={20} width={340} height={40} locale="en" t={en} />,
-    );
+    const { container } = renderIn('en', <RoundChart history={history} limit={20} width={340} height={40} />);
     const bars = container.querySelectorAll('.chart__bar');
     expect(bars).toHaveLength(20);
     const titles = [...container.querySelectorAll('.chart__round > title')].map((title) => title.textContent);
@@ -219,7 +222,8 @@ describe('RoundChart', () => {
   });
 
   it('scales bars to the longest round', () => {
-    const { container } = render(
+    const { container } = renderIn(
+      'en',
       <RoundChart
         history={[
           { round: 1, duration: 10, totalUsers: 1, newExpired: 0, completedAt: null },
@@ -228,8 +232,6 @@ describe('RoundChart', () => {
         limit={2}
         width={100}
         height={47}
-        locale="en"
-        t={en}
       />,
     );
     const heights = [...container.querySelectorAll('.chart__bar')].map((bar) => Number(bar.getAttribute('height')));
@@ -237,9 +239,7 @@ describe('RoundChart', () => {
   });
 
   it('says so when no round has finished yet', () => {
-    const { container } = render(
-      <RoundChart history={[]} limit={50} width={1000} height={100} locale="zh_CN" t={zh} />,
-    );
+    const { container } = renderIn('zh_CN', <RoundChart history={[]} limit={50} width={1000} height={100} />);
     expect(container.querySelectorAll('.chart__bar')).toHaveLength(0);
     expect(screen.getByText('还没有完成的检查')).toBeTruthy();
   });
@@ -248,7 +248,7 @@ describe('RoundChart', () => {
 describe('MuteControl', () => {
   it('mutes, and shows until when it is muted', () => {
     const onChange = vi.fn();
-    const { rerender } = render(<MuteControl mutedUntil={null} now={NOW} locale="zh_CN" t={zh} onChange={onChange} />);
+    const { rerender } = renderIn('zh_CN', <MuteControl mutedUntil={null} now={NOW} onChange={onChange} />);
     const before = Date.now();
     fireEvent.click(screen.getByRole('button', { name: '静音 1 小时' }));
     expect(onChange).toHaveBeenCalledOnce();
@@ -258,7 +258,7 @@ describe('MuteControl', () => {
     expect(muted - Date.now()).toBeLessThanOrEqual(60 * 60 * 1000);
 
     const until = new Date(2025, 8, 3, 14, 5).getTime();
-    rerender(<MuteControl mutedUntil={until} now={NOW} locale="zh_CN" t={zh} onChange={onChange} />);
+    rerender(<MuteControl mutedUntil={until} now={NOW} onChange={onChange} />);
     expect(screen.getByText('已静音至 14:05')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '取消静音' }));
     expect(onChange).toHaveBeenCalledTimes(2);
@@ -266,7 +266,7 @@ describe('MuteControl', () => {
   });
 
   it('treats a mute that has run out as no mute', () => {
-    render(<MuteControl mutedUntil={NOW - 1} now={NOW} locale="en" t={en} onChange={() => {}} />);
+    renderIn('en', <MuteControl mutedUntil={NOW - 1} now={NOW} onChange={() => {}} />);
     expect(screen.getByRole('button', { name: 'Mute 1 h' })).toBeTruthy();
     expect(screen.queryByText(/Muted until/)).toBeNull();
   });
@@ -299,9 +299,9 @@ describe('list states', () => {
     expect(kind(viewWith({ expiredCount: 5 }), 5)).toBeNull();
   });
 
-  const notice = (kindName: Parameters<typeof ListStateNotice>[0]['kind'], t = en) => {
+  const notice = (kindName: Parameters<typeof ListStateNotice>[0]['kind'], locale: Locale = 'en') => {
     const handlers = { onTurnOn: vi.fn(), onOpenSettings: vi.fn(), onReconnect: vi.fn(), onRetry: vi.fn() };
-    render(<ListStateNotice kind={kindName} url={URL} search="<b>139</b>" t={t} {...handlers} />);
+    renderIn(locale, <ListStateNotice kind={kindName} url={URL} search="<b>139</b>" {...handlers} />);
     return handlers;
   };
 
@@ -313,7 +313,7 @@ describe('list states', () => {
   });
 
   it('explains an unreachable server and leads to the settings or a new attempt', () => {
-    const { onOpenSettings, onReconnect } = notice('unreachable', zh);
+    const { onOpenSettings, onReconnect } = notice('unreachable', 'zh_CN');
     expect(screen.getByText(`无法连接 ${URL}`)).toBeTruthy();
     expect(screen.getByText('请确认 Token 监控服务已启动，并在设置中检查服务器地址。')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '检查设置' }));
@@ -323,7 +323,7 @@ describe('list states', () => {
   });
 
   it('is friendly when nothing is expired', () => {
-    notice('empty', zh);
+    notice('empty', 'zh_CN');
     expect(screen.getByRole('status').textContent).toContain('没有过期的 Token');
     expect(screen.queryByRole('button')).toBeNull();
   });
@@ -335,12 +335,12 @@ describe('list states', () => {
   });
 
   it('repeats the search as text, never as markup', () => {
-    const { container } = render(
+    const { container } = renderIn(
+      'en',
       <ListStateNotice
         kind="no-match"
         url={URL}
         search="<b>139</b>"
-        t={en}
         onTurnOn={() => {}}
         onOpenSettings={() => {}}
         onReconnect={() => {}}

@@ -1,5 +1,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import type { ComponentChild, ComponentChildren } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { I18nProvider } from '../components/i18n-context';
 import { AlertsSection } from '../components/options/AlertsSection';
 import { ClearDataControl } from '../components/options/ClearDataControl';
 import { ConnectionTestResult } from '../components/options/ConnectionTestResult';
@@ -7,9 +9,9 @@ import { LanguageSection } from '../components/options/LanguageSection';
 import { QuietSection } from '../components/options/QuietSection';
 import { ServerSection } from '../components/options/ServerSection';
 import { SpeechSection } from '../components/options/SpeechSection';
-import { nextMorning } from '../entrypoints/options/mute-times';
+import { nextMorning } from '../utils/alerts/mute-end';
 import type { TestResult } from '../utils/connection/test-connection';
-import { translatorFor } from '../utils/i18n';
+import type { Locale } from '../utils/i18n';
 import { defaultSettings, type Settings } from '../utils/settings';
 import * as serverUrl from '../utils/settings/server-url';
 
@@ -20,23 +22,27 @@ vi.mock('../utils/settings/server-url', async (importOriginal) => {
   return { ...actual, serverUrlProblem: vi.fn(actual.serverUrlProblem) };
 });
 
-const en = translatorFor('en');
-const zh = translatorFor('zh_CN');
+/** Renders as the options page does: inside its language (rerenders too). */
+const renderIn = (locale: Locale, ui: ComponentChild) =>
+  render(ui, {
+    wrapper: ({ children }: { children: ComponentChildren }) => <I18nProvider locale={locale}>{children}</I18nProvider>,
+  });
 
 afterEach(() => {
   cleanup();
+  vi.useRealTimers();
 });
 
 const renderServer = (props: Partial<Parameters<typeof ServerSection>[0]> = {}) => {
   const onChange = vi.fn();
   const onTest = vi.fn();
-  render(
+  renderIn(
+    'en',
     <ServerSection
       serverUrl="ws://localhost:8765"
       monitoring={true}
       test={{ phase: 'idle' }}
       testTimeoutMs={5000}
-      t={en}
       onChange={onChange}
       onTest={onTest}
       {...props}
@@ -149,15 +155,16 @@ describe('server address', () => {
 });
 
 describe('connection test result', () => {
-  const show = (result: TestResult, t = en) => {
-    render(
-      <ConnectionTestResult state={{ phase: 'done', url: 'ws://localhost:8765', result }} timeoutMs={5000} t={t} />,
+  const show = (result: TestResult, locale: Locale = 'en') => {
+    renderIn(
+      locale,
+      <ConnectionTestResult state={{ phase: 'done', url: 'ws://localhost:8765', result }} timeoutMs={5000} />,
     );
     return screen.getByRole('status');
   };
 
   it('shows nothing before a test', () => {
-    render(<ConnectionTestResult state={{ phase: 'idle' }} timeoutMs={5000} t={en} />);
+    renderIn('en', <ConnectionTestResult state={{ phase: 'idle' }} timeoutMs={5000} />);
     expect(screen.getByRole('status').textContent).toBe('');
   });
 
@@ -168,7 +175,7 @@ describe('connection test result', () => {
   });
 
   it('shows the round trip in Chinese', () => {
-    expect(show({ ok: true, latencyMs: 40 }, zh).textContent).toBe('连接成功，往返 40 毫秒');
+    expect(show({ ok: true, latencyMs: 40 }, 'zh_CN').textContent).toBe('连接成功，往返 40 毫秒');
   });
 
   it.each<[string, TestResult, string]>([
@@ -226,7 +233,7 @@ describe('alert switches', () => {
     ['Hide the middle of phone numbers', { maskPhones: false }],
   ])('%s saves its own setting', (name, change) => {
     const onChange = vi.fn();
-    render(<AlertsSection settings={defaultSettings} t={en} onChange={onChange} />);
+    renderIn('en', <AlertsSection settings={defaultSettings} onChange={onChange} />);
     const toggle = screen.getByRole('switch', { name: new RegExp(name) }) as HTMLInputElement;
     expect(toggle.checked).toBe(!Object.values(change)[0]);
     fireEvent.click(toggle);
@@ -234,7 +241,7 @@ describe('alert switches', () => {
   });
 
   it('describes each switch with its help text', () => {
-    render(<AlertsSection settings={defaultSettings} t={zh} onChange={vi.fn()} />);
+    renderIn('zh_CN', <AlertsSection settings={defaultSettings} onChange={vi.fn()} />);
     const toggle = screen.getByRole('switch', { name: /隐藏手机号中间四位/ });
     const help = document.getElementById(toggle.getAttribute('aria-describedby') ?? '');
     expect(help?.textContent).toContain('138****8000');
@@ -248,16 +255,15 @@ describe('speech', () => {
     { name: 'Ting-Ting', lang: 'zh-CN' },
     { name: 'Sin-ji', lang: 'yue-HK' },
   ];
-  const renderSpeech = (props: Partial<Parameters<typeof SpeechSection>[0]> = {}) => {
+  const renderSpeech = (props: Partial<Parameters<typeof SpeechSection>[0]> = {}, locale: Locale = 'en') => {
     const onChange = vi.fn();
     const onSpeakTest = vi.fn();
-    render(
+    renderIn(
+      locale,
       <SpeechSection
         speech={defaultSettings.speech}
         voices={voices}
-        locale="en"
         speakTest={{ phase: 'idle' }}
-        t={en}
         onChange={onChange}
         onSpeakTest={onSpeakTest}
         {...props}
@@ -274,7 +280,7 @@ describe('speech', () => {
   });
 
   it('lists Chinese voices first for a Chinese reader', () => {
-    renderSpeech({ locale: 'zh_CN', t: zh });
+    renderSpeech({}, 'zh_CN');
     const select = screen.getByRole('combobox', { name: '声音' });
     expect(optionTexts(select)).toEqual([
       '自动（按语言选择最合适的声音）',
@@ -354,16 +360,14 @@ describe('speech', () => {
 describe('do not disturb', () => {
   // Local times, so the tests hold in any time zone.
   const afternoon = new Date(2025, 8, 3, 14, 30).getTime();
-  const renderQuiet = (props: Partial<Parameters<typeof QuietSection>[0]> = {}) => {
+  const renderQuiet = (props: Partial<Parameters<typeof QuietSection>[0]> = {}, locale: Locale = 'en') => {
     const onChange = vi.fn();
-    render(
+    renderIn(
+      locale,
       <QuietSection
         mutedUntil={null}
         quietHours={defaultSettings.quietHours}
         now={afternoon}
-        morningAt={nextMorning(afternoon)}
-        locale="en"
-        t={en}
         onChange={onChange}
         {...props}
       />,
@@ -378,6 +382,8 @@ describe('do not disturb', () => {
   });
 
   it('mutes for an hour or until tomorrow morning', () => {
+    // A mute starts at the click: the click happens at `afternoon`, the time the row was drawn with.
+    vi.useFakeTimers({ now: afternoon, toFake: ['Date'] });
     const onChange = renderQuiet();
     expect(screen.getByText('Not muted')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Unmute' })).toBeNull();
@@ -387,9 +393,26 @@ describe('do not disturb', () => {
     expect(onChange).toHaveBeenLastCalledWith({ mutedUntil: new Date(2025, 8, 4, 8, 0).getTime() });
   });
 
+  it('measures a mute from the click, not from the clock the row was drawn with', () => {
+    // The page redraws its clock every 10 s; a mute measured from it would come out up to that much short.
+    vi.useFakeTimers({ now: afternoon + 9000, toFake: ['Date'] });
+    const onChange = renderQuiet();
+    fireEvent.click(screen.getByRole('button', { name: 'Mute for 1 hour' }));
+    expect(onChange).toHaveBeenLastCalledWith({ mutedUntil: afternoon + 9000 + 60 * 60 * 1000 });
+  });
+
+  it('mutes until the next morning as of the click, even when the row was drawn just before 08:00', () => {
+    const drawnAt = new Date(2025, 8, 3, 7, 59, 55).getTime();
+    vi.useFakeTimers({ now: drawnAt + 10_000, toFake: ['Date'] });
+    const onChange = renderQuiet({ now: drawnAt });
+    // Today's 08:00 has passed by the click: a mute until then would silence nothing.
+    fireEvent.click(screen.getByRole('button', { name: 'Mute until 08:00 today' }));
+    expect(onChange).toHaveBeenLastCalledWith({ mutedUntil: new Date(2025, 8, 4, 8, 0).getTime() });
+  });
+
   it('says "today" when the morning is still ahead', () => {
     const night = new Date(2025, 8, 3, 2, 0).getTime();
-    renderQuiet({ now: night, morningAt: nextMorning(night), t: zh, locale: 'zh_CN' });
+    renderQuiet({ now: night }, 'zh_CN');
     expect(screen.getByRole('button', { name: '静音到今天 08:00' })).toBeTruthy();
   });
 
@@ -401,7 +424,7 @@ describe('do not disturb', () => {
   });
 
   it('names the day of a mute that ends on another day', () => {
-    renderQuiet({ mutedUntil: new Date(2025, 8, 4, 8, 0).getTime(), t: zh, locale: 'zh_CN' });
+    renderQuiet({ mutedUntil: new Date(2025, 8, 4, 8, 0).getTime() }, 'zh_CN');
     expect(screen.getByText(/^已静音，到 9月4日 08:00 为止$/)).toBeTruthy();
   });
 
@@ -444,7 +467,7 @@ describe('do not disturb', () => {
 describe('language', () => {
   it('offers automatic, Chinese and English, each language named in itself', () => {
     const onChange = vi.fn();
-    render(<LanguageSection language="auto" browserLocale="zh_CN" t={en} onChange={onChange} />);
+    renderIn('en', <LanguageSection language="auto" browserLocale="zh_CN" onChange={onChange} />);
     const select = screen.getByRole('combobox', { name: /Language/ }) as HTMLSelectElement;
     expect([...select.options].map((option) => option.text)).toEqual([
       'Same as the browser (简体中文)',
@@ -459,7 +482,7 @@ describe('language', () => {
 describe('clear stored data', () => {
   const renderClear = (state: Parameters<typeof ClearDataControl>[0]['state'] = { phase: 'idle' }) => {
     const onClear = vi.fn();
-    render(<ClearDataControl state={state} t={en} onClear={onClear} />);
+    renderIn('en', <ClearDataControl state={state} onClear={onClear} />);
     return onClear;
   };
 

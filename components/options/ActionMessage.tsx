@@ -1,4 +1,5 @@
-import type { ActionState } from './action-state';
+import type { ActionState } from '../../utils/ui/action-state';
+import './ActionMessage.css';
 
 export interface ActionMessageProps {
   state: ActionState;
@@ -10,7 +11,7 @@ export interface ActionMessageProps {
 
 /** The result of a button's action, beside it; a live region, so it is read out when it changes. */
 export const ActionMessage = ({ state, done, failed }: ActionMessageProps) => (
-  <span class={`opt-action-message opt-action-message--${state.phase}`} role="status">
+  <span class={`action-message action-message--${state.phase}`} role="status">
     {state.phase === 'done' && done}
     {state.phase === 'failed' && failed(state.reason)}
   </span>

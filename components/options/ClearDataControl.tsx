@@ -1,17 +1,20 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Translate } from '../../utils/i18n';
+import type { ActionState } from '../../utils/ui/action-state';
+import { ActionRow } from '../ActionRow';
+import { Button } from '../Button';
+import { useI18n } from '../i18n-context';
 import { ActionMessage } from './ActionMessage';
-import type { ActionState } from './action-state';
+import './ClearDataControl.css';
 
 export interface ClearDataControlProps {
   state: ActionState;
-  t: Translate;
   /** Called only after the user has confirmed. */
   onClear: () => void;
 }
 
 /** Deleting cannot be undone, so it takes a second, explicit click; the question stays inside the page. */
-export const ClearDataControl = ({ state, t, onClear }: ClearDataControlProps) => {
+export const ClearDataControl = ({ state, onClear }: ClearDataControlProps) => {
+  const { t } = useI18n();
   const [confirming, setConfirming] = useState(false);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const startRef = useRef<HTMLButtonElement>(null);
@@ -27,39 +30,37 @@ export const ClearDataControl = ({ state, t, onClear }: ClearDataControlProps) =
   if (confirming) {
     return (
       // A fieldset whose legend is the question: screen readers announce it on entering the buttons.
-      <fieldset class="opt-confirm" onKeyDown={(event) => event.key === 'Escape' && setConfirming(false)}>
-        <legend class="opt-confirm__question">{t('optClearQuestion')}</legend>
-        <div class="opt-actions">
-          <button
-            type="button"
-            class="opt-button opt-button--danger"
+      <fieldset class="clear-data__confirm" onKeyDown={(event) => event.key === 'Escape' && setConfirming(false)}>
+        <legend class="clear-data__question">{t('optClearQuestion')}</legend>
+        <ActionRow>
+          <Button
+            variant="danger"
             onClick={() => {
               setConfirming(false);
               onClear();
             }}
           >
             {t('optClearConfirm')}
-          </button>
-          <button type="button" class="opt-button" ref={cancelRef} onClick={() => setConfirming(false)}>
+          </Button>
+          <Button ref={cancelRef} onClick={() => setConfirming(false)}>
             {t('optClearCancel')}
-          </button>
-        </div>
+          </Button>
+        </ActionRow>
       </fieldset>
     );
   }
 
   return (
-    <div class="opt-actions">
-      <button
-        type="button"
-        class="opt-button opt-button--danger-outline"
+    <ActionRow>
+      <Button
+        variant="danger-outline"
         ref={startRef}
         disabled={state.phase === 'running'}
         onClick={() => setConfirming(true)}
       >
         {state.phase === 'running' ? t('optClearRunning') : t('optClearButton')}
-      </button>
+      </Button>
       <ActionMessage state={state} done={t('optClearDone')} failed={(reason) => t('optClearFailed', { reason })} />
-    </div>
+    </ActionRow>
   );
 };

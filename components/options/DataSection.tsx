@@ -1,22 +1,21 @@
-import type { Translate } from '../../utils/i18n';
-import type { ActionState } from './action-state';
+import type { ActionState } from '../../utils/ui/action-state';
+import { useI18n } from '../i18n-context';
 import { ClearDataControl } from './ClearDataControl';
 import { Section } from './Section';
+import { SettingRow } from './SettingRow';
 
 export interface DataSectionProps {
   clear: ActionState;
-  t: Translate;
   onClear: () => void;
 }
 
-export const DataSection = ({ clear, t, onClear }: DataSectionProps) => (
-  <Section id="data" title={t('optDataTitle')}>
-    <div class="opt-row">
-      <span class="opt-row__text">
-        <span class="opt-row__label">{t('optClearLabel')}</span>
-        <span class="opt-help">{t('optClearHelp')}</span>
-      </span>
-      <ClearDataControl state={clear} t={t} onClear={onClear} />
-    </div>
-  </Section>
-);
+export const DataSection = ({ clear, onClear }: DataSectionProps) => {
+  const { t } = useI18n();
+  return (
+    <Section id="data" title={t('optDataTitle')}>
+      <SettingRow label={t('optClearLabel')} help={t('optClearHelp')}>
+        <ClearDataControl state={clear} onClear={onClear} />
+      </SettingRow>
+    </Section>
+  );
+};

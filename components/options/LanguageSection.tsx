@@ -1,19 +1,22 @@
 import { useId } from 'preact/hooks';
-import type { Locale, Translate } from '../../utils/i18n';
+import type { Locale } from '../../utils/i18n';
 import type { Language, Settings } from '../../utils/settings';
+import { useI18n } from '../i18n-context';
+import { Select } from '../Select';
 import { Section } from './Section';
+import { SettingRow } from './SettingRow';
 
 export interface LanguageSectionProps {
   language: Language;
   /** What "automatic" resolves to in this browser, named in its option. */
   browserLocale: Locale;
-  t: Translate;
   onChange: (change: Partial<Settings>) => void;
 }
 
 const LANGUAGES: readonly Language[] = ['auto', 'zh_CN', 'en'];
 
-export const LanguageSection = ({ language, browserLocale, t, onChange }: LanguageSectionProps) => {
+export const LanguageSection = ({ language, browserLocale, onChange }: LanguageSectionProps) => {
+  const { t } = useI18n();
   const selectId = useId();
   const helpId = useId();
   // Each language is named in itself, so a reader who picked the wrong one can still find theirs.
@@ -22,18 +25,9 @@ export const LanguageSection = ({ language, browserLocale, t, onChange }: Langua
     value === 'auto' ? t('optLanguageAuto', { language: name(browserLocale) }) : name(value);
   return (
     <Section id="language" title={t('optLanguageTitle')}>
-      <div class="opt-row">
-        <span class="opt-row__text">
-          <label class="opt-row__label" for={selectId}>
-            {t('optLanguageLabel')}
-          </label>
-          <span class="opt-help" id={helpId}>
-            {t('optLanguageHelp')}
-          </span>
-        </span>
-        <select
+      <SettingRow label={t('optLanguageLabel')} help={t('optLanguageHelp')} controlId={selectId} helpId={helpId}>
+        <Select
           id={selectId}
-          class="opt-select"
           value={language}
           aria-describedby={helpId}
           onChange={(event) => {
@@ -46,8 +40,8 @@ export const LanguageSection = ({ language, browserLocale, t, onChange }: Langua
               {label(value)}
             </option>
           ))}
-        </select>
-      </div>
+        </Select>
+      </SettingRow>
     </Section>
   );
 };

@@ -1,13 +1,17 @@
 import { useId } from 'preact/hooks';
-import type { MessageKey, Translate } from '../../utils/i18n';
+import type { MessageKey } from '../../utils/i18n';
 import type { Settings } from '../../utils/settings';
+import { Input } from '../Input';
+import { useI18n } from '../i18n-context';
+import { InlineMessage } from './InlineMessage';
+import { Subfields } from './Subfields';
 import { SwitchField } from './SwitchField';
+import './QuietHoursField.css';
 
 type QuietHours = Settings['quietHours'];
 
 export interface QuietHoursFieldProps {
   quietHours: QuietHours;
-  t: Translate;
   onChange: (quietHours: QuietHours) => void;
 }
 
@@ -25,11 +29,10 @@ interface TimeFieldProps {
 const TimeField = ({ label, value, disabled, onChange }: TimeFieldProps) => {
   const id = useId();
   return (
-    <label class="opt-time" for={id}>
-      <span class="opt-label">{label}</span>
-      <input
+    <label class="quiet-hours__time" for={id}>
+      <span class="quiet-hours__time-label">{label}</span>
+      <Input
         id={id}
-        class="opt-input"
         type="time"
         required
         disabled={disabled}
@@ -40,7 +43,8 @@ const TimeField = ({ label, value, disabled, onChange }: TimeFieldProps) => {
   );
 };
 
-export const QuietHoursField = ({ quietHours, t, onChange }: QuietHoursFieldProps) => {
+export const QuietHoursField = ({ quietHours, onChange }: QuietHoursFieldProps) => {
+  const { t } = useI18n();
   const timeField = (part: 'start' | 'end', label: MessageKey) => (
     <TimeField
       label={t(label)}
@@ -52,23 +56,25 @@ export const QuietHoursField = ({ quietHours, t, onChange }: QuietHoursFieldProp
     />
   );
   return (
-    <div class="opt-quiet">
+    <div class="quiet-hours">
       <SwitchField
         label={t('optQuietLabel')}
         help={t('optQuietHelp')}
         checked={quietHours.enabled}
         onChange={(enabled) => onChange({ ...quietHours, enabled })}
       />
-      <div class="opt-time-range opt-subfields">
-        {timeField('start', 'optQuietStart')}
-        <span class="opt-time-range__dash" aria-hidden="true">
-          –
-        </span>
-        {timeField('end', 'optQuietEnd')}
-      </div>
-      {quietHours.enabled && quietHours.start === quietHours.end && (
-        <p class="opt-message opt-message--warning opt-subfields">{t('optQuietSame')}</p>
-      )}
+      <Subfields>
+        <div class="quiet-hours__range">
+          {timeField('start', 'optQuietStart')}
+          <span class="quiet-hours__dash" aria-hidden="true">
+            –
+          </span>
+          {timeField('end', 'optQuietEnd')}
+        </div>
+        {quietHours.enabled && quietHours.start === quietHours.end && (
+          <InlineMessage tone="warning">{t('optQuietSame')}</InlineMessage>
+        )}
+      </Subfields>
     </div>
   );
 };

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'preact/hooks';
+import './RangeField.css';
 
 export interface RangeFieldProps {
   label: string;
@@ -22,13 +23,13 @@ export const RangeField = ({ label, value, min, max, step, format, onCommit }: R
   useEffect(() => setDraft(value), [value]);
   const text = format(draft);
   return (
-    <div class="opt-field opt-range">
-      <label class="opt-label" for={inputId}>
+    <div class="range-field">
+      <label class="range-field__label" for={inputId}>
         {label}
       </label>
       <input
         id={inputId}
-        class="opt-range__input"
+        class="range-field__input"
         type="range"
         min={min}
         max={max}
@@ -38,7 +39,7 @@ export const RangeField = ({ label, value, min, max, step, format, onCommit }: R
         onInput={(event) => setDraft(Number(event.currentTarget.value))}
         onChange={(event) => onCommit(Number(event.currentTarget.value))}
       />
-      <output class="opt-range__value" for={inputId}>
+      <output class="range-field__value" for={inputId}>
         {text}
       </output>
     </div>

@@ -1,5 +1,5 @@
-import type { Translate } from '../../utils/i18n';
 import type { Settings } from '../../utils/settings';
+import { useI18n } from '../i18n-context';
 import type { ConnectionTestState } from './connection-test-state';
 import { Section } from './Section';
 import { ServerUrlForm } from './ServerUrlForm';
@@ -10,34 +10,27 @@ export interface ServerSectionProps {
   monitoring: boolean;
   test: ConnectionTestState;
   testTimeoutMs: number;
-  t: Translate;
   onChange: (change: Partial<Settings>) => void;
   onTest: (url: string) => void;
 }
 
-export const ServerSection = ({
-  serverUrl,
-  monitoring,
-  test,
-  testTimeoutMs,
-  t,
-  onChange,
-  onTest,
-}: ServerSectionProps) => (
-  <Section id="server" title={t('optServerTitle')}>
-    <ServerUrlForm
-      savedUrl={serverUrl}
-      test={test}
-      testTimeoutMs={testTimeoutMs}
-      t={t}
-      onSave={(url) => onChange({ serverUrl: url })}
-      onTest={onTest}
-    />
-    <SwitchField
-      label={t('optMonitoringLabel')}
-      help={t('optMonitoringHelp')}
-      checked={monitoring}
-      onChange={(checked) => onChange({ monitoring: checked })}
-    />
-  </Section>
-);
+export const ServerSection = ({ serverUrl, monitoring, test, testTimeoutMs, onChange, onTest }: ServerSectionProps) => {
+  const { t } = useI18n();
+  return (
+    <Section id="server" title={t('optServerTitle')}>
+      <ServerUrlForm
+        savedUrl={serverUrl}
+        test={test}
+        testTimeoutMs={testTimeoutMs}
+        onSave={(url) => onChange({ serverUrl: url })}
+        onTest={onTest}
+      />
+      <SwitchField
+        label={t('optMonitoringLabel')}
+        help={t('optMonitoringHelp')}
+        checked={monitoring}
+        onChange={(checked) => onChange({ monitoring: checked })}
+      />
+    </Section>
+  );
+};

@@ -1,21 +1,27 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import type { Translate } from '../../utils/i18n';
 import { isUnencryptedRemote, type ServerUrlProblem, serverUrlProblem } from '../../utils/settings';
+import { Button } from '../Button';
+import { Input } from '../Input';
+import { useI18n } from '../i18n-context';
 import { ConnectionTestResult } from './ConnectionTestResult';
 import type { ConnectionTestState } from './connection-test-state';
+import { HelpText } from './HelpText';
+import { InlineMessage } from './InlineMessage';
+import { SettingField } from './SettingField';
 import { SERVER_URL_PROBLEM_TEXT } from './server-url-problem-text';
+import './ServerUrlForm.css';
 
 export interface ServerUrlFormProps {
   savedUrl: string;
   test: ConnectionTestState;
   testTimeoutMs: number;
-  t: Translate;
   onSave: (url: string) => void;
   /** Tests what is typed, saved or not, so an address can be tried before it replaces the working one. */
   onTest: (url: string) => void;
 }
 
-export const ServerUrlForm = ({ savedUrl, test, testTimeoutMs, t, onSave, onTest }: ServerUrlFormProps) => {
+export const ServerUrlForm = ({ savedUrl, test, testTimeoutMs, onSave, onTest }: ServerUrlFormProps) => {
+  const { t } = useI18n();
   const [draft, setDraft] = useState(savedUrl);
   const [problem, setProblem] = useState<ServerUrlProblem>();
   const inputId = useId();
@@ -48,49 +54,46 @@ export const ServerUrlForm = ({ savedUrl, test, testTimeoutMs, t, onSave, onTest
 
   return (
     // noValidate: the browser's own URL check would pop up a generic bubble instead of our exact reason.
-    <form class="opt-field" onSubmit={save} noValidate>
-      <label class="opt-label" for={inputId}>
-        {t('optServerUrlLabel')}
-      </label>
-      <p class="opt-help" id={helpId}>
-        {t('optServerUrlHelp')}
-      </p>
-      <div class="opt-url-row">
-        <input
-          id={inputId}
-          class="opt-input opt-input--mono"
-          type="text"
-          inputMode="url"
-          autocomplete="off"
-          spellcheck={false}
-          value={draft}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={[helpId, problem ? errorId : '', insecure ? warningId : ''].filter(Boolean).join(' ')}
-          onInput={(event) => {
-            setDraft(event.currentTarget.value);
-            setProblem(undefined);
-          }}
-        />
-        <button type="submit" class="opt-button opt-button--primary">
-          {t('optServerUrlSave')}
-        </button>
-        <button type="button" class="opt-button" disabled={testing} onClick={() => onTest(draft)}>
-          {testing ? t('optTestRunning') : t('optTestButton')}
-        </button>
-      </div>
-      {problem && (
-        <p class="opt-message opt-message--error" id={errorId} role="alert">
-          <span class="opt-message__main">{t(SERVER_URL_PROBLEM_TEXT[problem])}</span>
-          <span class="opt-message__detail">{t('optServerUrlKept', { url: savedUrl })}</span>
-        </p>
-      )}
-      {unsaved && <p class="opt-help">{t('optServerUrlUnsaved')}</p>}
-      {insecure && (
-        <p class="opt-message opt-message--warning" id={warningId}>
-          {t('optServerUrlInsecure')}
-        </p>
-      )}
-      <ConnectionTestResult state={shownTest} timeoutMs={testTimeoutMs} t={t} />
+    <form onSubmit={save} noValidate>
+      <SettingField label={t('optServerUrlLabel')} controlId={inputId}>
+        <HelpText id={helpId}>{t('optServerUrlHelp')}</HelpText>
+        <div class="server-url__row">
+          <Input
+            id={inputId}
+            class="server-url__input"
+            mono
+            type="text"
+            inputMode="url"
+            autocomplete="off"
+            spellcheck={false}
+            value={draft}
+            aria-invalid={problem ? true : undefined}
+            aria-describedby={[helpId, problem ? errorId : '', insecure ? warningId : ''].filter(Boolean).join(' ')}
+            onInput={(event) => {
+              setDraft(event.currentTarget.value);
+              setProblem(undefined);
+            }}
+          />
+          <Button type="submit" variant="primary">
+            {t('optServerUrlSave')}
+          </Button>
+          <Button disabled={testing} onClick={() => onTest(draft)}>
+            {testing ? t('optTestRunning') : t('optTestButton')}
+          </Button>
+        </div>
+        {problem && (
+          <InlineMessage tone="error" id={errorId} role="alert" detail={t('optServerUrlKept', { url: savedUrl })}>
+            {t(SERVER_URL_PROBLEM_TEXT[problem])}
+          </InlineMessage>
+        )}
+        {unsaved && <HelpText>{t('optServerUrlUnsaved')}</HelpText>}
+        {insecure && (
+          <InlineMessage tone="warning" id={warningId}>
+            {t('optServerUrlInsecure')}
+          </InlineMessage>
+        )}
+        <ConnectionTestResult state={shownTest} timeoutMs={testTimeoutMs} />
+      </SettingField>
     </form>
   );
 };

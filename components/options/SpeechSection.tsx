@@ -1,23 +1,26 @@
-import type { Locale, Translate } from '../../utils/i18n';
 import type { Settings } from '../../utils/settings';
+import type { ActionState } from '../../utils/ui/action-state';
+import { ActionRow } from '../ActionRow';
+import { Button } from '../Button';
+import { useI18n } from '../i18n-context';
 import { ActionMessage } from './ActionMessage';
-import type { ActionState } from './action-state';
 import { RangeField } from './RangeField';
 import { Section } from './Section';
+import { Subfields } from './Subfields';
 import { SwitchField } from './SwitchField';
 import { type VoiceOption, VoicePicker } from './VoicePicker';
+import './SpeechSection.css';
 
 export interface SpeechSectionProps {
   speech: Settings['speech'];
   voices: readonly VoiceOption[] | null;
-  locale: Locale;
   speakTest: ActionState;
-  t: Translate;
   onChange: (change: Partial<Settings>) => void;
   onSpeakTest: () => void;
 }
 
-export const SpeechSection = ({ speech, voices, locale, speakTest, t, onChange, onSpeakTest }: SpeechSectionProps) => {
+export const SpeechSection = ({ speech, voices, speakTest, onChange, onSpeakTest }: SpeechSectionProps) => {
+  const { t } = useI18n();
   // Settings are saved a whole field at a time: a change inside `speech` carries its siblings along.
   const change = (part: Partial<Settings['speech']>) => onChange({ speech: { ...speech, ...part } });
   return (
@@ -28,15 +31,9 @@ export const SpeechSection = ({ speech, voices, locale, speakTest, t, onChange, 
         checked={speech.enabled}
         onChange={(enabled) => change({ enabled })}
       />
-      <div class="opt-subfields">
-        <VoicePicker
-          voices={voices}
-          value={speech.voiceName}
-          locale={locale}
-          t={t}
-          onChange={(voiceName) => change({ voiceName })}
-        />
-        <div class="opt-range-pair">
+      <Subfields>
+        <VoicePicker voices={voices} value={speech.voiceName} onChange={(voiceName) => change({ voiceName })} />
+        <div class="speech__sliders">
           <RangeField
             label={t('optRateLabel')}
             value={speech.rate}
@@ -56,17 +53,17 @@ export const SpeechSection = ({ speech, voices, locale, speakTest, t, onChange, 
             onCommit={(volume) => change({ volume })}
           />
         </div>
-        <div class="opt-actions">
-          <button type="button" class="opt-button" disabled={speakTest.phase === 'running'} onClick={onSpeakTest}>
+        <ActionRow>
+          <Button disabled={speakTest.phase === 'running'} onClick={onSpeakTest}>
             {t('optSpeakTest')}
-          </button>
+          </Button>
           <ActionMessage
             state={speakTest}
             done={t('optSpeakTestSent')}
             failed={(reason) => t('optSpeakTestFailed', { reason })}
           />
-        </div>
-      </div>
+        </ActionRow>
+      </Subfields>
     </Section>
   );
 };

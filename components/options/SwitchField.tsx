@@ -1,4 +1,6 @@
 import { useId } from 'preact/hooks';
+import { SettingRow } from './SettingRow';
+import './SwitchField.css';
 
 export interface SwitchFieldProps {
   label: string;
@@ -9,26 +11,20 @@ export interface SwitchFieldProps {
 
 /** A checkbox drawn as a switch; role="switch" makes screen readers say on/off rather than checked. */
 export const SwitchField = ({ label, help, checked, onChange }: SwitchFieldProps) => {
+  const switchId = useId();
   const helpId = useId();
   return (
-    <label class="opt-row opt-row--switch">
-      <span class="opt-row__text">
-        <span class="opt-row__label">{label}</span>
-        {help && (
-          <span class="opt-help" id={helpId}>
-            {help}
-          </span>
-        )}
-      </span>
+    <SettingRow label={label} help={help} controlId={switchId} helpId={helpId} rowIsLabel>
       <input
+        id={switchId}
         type="checkbox"
         role="switch"
-        class="opt-switch"
+        class="switch"
         checked={checked}
         aria-checked={checked}
         aria-describedby={help ? helpId : undefined}
         onChange={(event) => onChange(event.currentTarget.checked)}
       />
-    </label>
+    </SettingRow>
   );
 };

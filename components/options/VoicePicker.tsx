@@ -1,6 +1,9 @@
 import { useId } from 'preact/hooks';
-import type { Locale, Translate } from '../../utils/i18n';
 import { isChineseLang } from '../../utils/speech/choose-voice';
+import { useI18n } from '../i18n-context';
+import { Select } from '../Select';
+import { HelpText } from './HelpText';
+import { SettingField } from './SettingField';
 
 /** A voice as both tts.getVoices() (voiceName) and speechSynthesis.getVoices() (name) can describe it. */
 export interface VoiceOption {
@@ -13,8 +16,6 @@ export interface VoicePickerProps {
   voices: readonly VoiceOption[] | null;
   /** The chosen voice's name; null lets the worker pick one for the alert's language. */
   value: string | null;
-  locale: Locale;
-  t: Translate;
   onChange: (voiceName: string | null) => void;
 }
 
@@ -25,7 +26,8 @@ const VoiceItem = ({ voice }: { voice: VoiceOption }) => (
   <option value={voice.name}>{voice.lang ? `${voice.name} (${voice.lang})` : voice.name}</option>
 );
 
-export const VoicePicker = ({ voices, value, locale, t, onChange }: VoicePickerProps) => {
+export const VoicePicker = ({ voices, value, onChange }: VoicePickerProps) => {
+  const { locale, t } = useI18n();
   const selectId = useId();
   const helpId = useId();
   const list = voices ?? [];
@@ -37,13 +39,9 @@ export const VoicePicker = ({ voices, value, locale, t, onChange }: VoicePickerP
   const help = missing ? t('optVoiceMissingHelp') : voices?.length === 0 ? t('optVoicesNone') : undefined;
 
   return (
-    <div class="opt-field">
-      <label class="opt-label" for={selectId}>
-        {t('optVoiceLabel')}
-      </label>
-      <select
+    <SettingField label={t('optVoiceLabel')} controlId={selectId}>
+      <Select
         id={selectId}
-        class="opt-select"
         value={value ?? AUTO}
         aria-describedby={help ? helpId : undefined}
         onChange={(event) => onChange(event.currentTarget.value === AUTO ? null : event.currentTarget.value)}
@@ -69,12 +67,8 @@ export const VoicePicker = ({ voices, value, locale, t, onChange }: VoicePickerP
             <VoiceItem key={voice.name} voice={voice} />
           ))
         )}
-      </select>
-      {help && (
-        <p class="opt-help" id={helpId}>
-          {help}
-        </p>
-      )}
-    </div>
+      </Select>
+      {help && <HelpText id={helpId}>{help}</HelpText>}
+    </SettingField>
   );
 };

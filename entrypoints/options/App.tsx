@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { I18nProvider } from '../../components/i18n-context';
 import { AlertsSection } from '../../components/options/AlertsSection';
 import type { ConnectionTestState } from '../../components/options/connection-test-state';
 import { DataSection } from '../../components/options/DataSection';
@@ -16,16 +17,17 @@ import { testConnection } from '../../utils/connection/test-connection';
 import { resolveLocale } from '../../utils/i18n';
 import { sendMessage } from '../../utils/messaging';
 import { watchVoices } from './load-voices';
-import { nextMorning } from './mute-times';
 
 const TEST_TIMEOUT_MS = 5000;
 // How long a transient confirmation ("Saved", "Playing the test…") stays before it fades.
 const CONFIRMATION_MS = 2500;
+// The mute's state ("muted until 15:30") may lag this much; a mute itself starts at the click.
+const CLOCK_TICK_MS = 10_000;
 
 export const App = () => {
   const { settings, change, saveState } = useEditableSettings(CONFIRMATION_MS);
   const { locale, t } = usePageLanguage(settings?.language, 'optTitle');
-  const now = useNow(10_000);
+  const now = useNow(CLOCK_TICK_MS);
   const [voices, setVoices] = useState<VoiceOption[] | null>(null);
   const [test, setTest] = useState<ConnectionTestState>({ phase: 'idle' });
   const [speakTest, runSpeakTest] = useAction(() => sendMessage('speakTest'), CONFIRMATION_MS);
@@ -40,62 +42,57 @@ export const App = () => {
   };
 
   return (
-    <div class="opt-page">
-      <header class="opt-header">
-        <div class="opt-brand">
-          <svg class="opt-brand__mark" viewBox="0 0 24 24" aria-hidden="true">
-            <path d="M12 3a6 6 0 0 0-6 6v3.6L4.3 15.4A1 1 0 0 0 5.2 17h13.6a1 1 0 0 0 .9-1.6L18 12.6V9a6 6 0 0 0-6-6Zm-2.4 15.5a2.5 2.5 0 0 0 4.8 0Z" />
-          </svg>
-          <div>
-            <p class="opt-brand__product">{t('extName')}</p>
-            <h1 class="opt-brand__title">{t('optHeading')}</h1>
+    <I18nProvider locale={locale}>
+      <div class="opt-page">
+        <header class="opt-header">
+          <div class="opt-brand">
+            <svg class="opt-brand__mark" viewBox="0 0 24 24" aria-hidden="true">
+              <path d="M12 3a6 6 0 0 0-6 6v3.6L4.3 15.4A1 1 0 0 0 5.2 17h13.6a1 1 0 0 0 .9-1.6L18 12.6V9a6 6 0 0 0-6-6Zm-2.4 15.5a2.5 2.5 0 0 0 4.8 0Z" />
+            </svg>
+            <div>
+              <p class="opt-brand__product">{t('extName')}</p>
+              <h1 class="opt-brand__title">{t('optHeading')}</h1>
+            </div>
           </div>
-        </div>
-        <SaveStatus state={saveState} t={t} />
-      </header>
-      {settings === null ? (
-        <main class="opt-loading" aria-busy="true">
-          {t('optLoading')}
-        </main>
-      ) : (
-        <main>
-          <ServerSection
-            serverUrl={settings.serverUrl}
-            monitoring={settings.monitoring}
-            test={test}
-            testTimeoutMs={TEST_TIMEOUT_MS}
-            t={t}
-            onChange={change}
-            onTest={runTest}
-          />
-          <AlertsSection settings={settings} t={t} onChange={change} />
-          <SpeechSection
-            speech={settings.speech}
-            voices={voices}
-            locale={locale}
-            speakTest={speakTest}
-            t={t}
-            onChange={change}
-            onSpeakTest={runSpeakTest}
-          />
-          <QuietSection
-            mutedUntil={settings.mutedUntil}
-            quietHours={settings.quietHours}
-            now={now}
-            morningAt={nextMorning(now)}
-            locale={locale}
-            t={t}
-            onChange={change}
-          />
-          <LanguageSection
-            language={settings.language}
-            browserLocale={resolveLocale('auto', navigator.language)}
-            t={t}
-            onChange={change}
-          />
-          <DataSection clear={clear} t={t} onClear={runClear} />
-        </main>
-      )}
-    </div>
+          <SaveStatus state={saveState} />
+        </header>
+        {settings === null ? (
+          <main class="opt-loading" aria-busy="true">
+            {t('optLoading')}
+          </main>
+        ) : (
+          <main class="opt-sections">
+            <ServerSection
+              serverUrl={settings.serverUrl}
+              monitoring={settings.monitoring}
+              test={test}
+              testTimeoutMs={TEST_TIMEOUT_MS}
+              onChange={change}
+              onTest={runTest}
+            />
+            <AlertsSection settings={settings} onChange={change} />
+            <SpeechSection
+              speech={settings.speech}
+              voices={voices}
+              speakTest={speakTest}
+              onChange={change}
+              onSpeakTest={runSpeakTest}
+            />
+            <QuietSection
+              mutedUntil={settings.mutedUntil}
+              quietHours={settings.quietHours}
+              now={now}
+              onChange={change}
+            />
+            <LanguageSection
+              language={settings.language}
+              browserLocale={resolveLocale('auto', navigator.language)}
+              onChange={change}
+            />
+            <DataSection clear={clear} onClear={runClear} />
+          </main>
+        )}
+      </div>
+    </I18nProvider>
   );
 };

@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import { App } from './App';
 import '../../assets/theme.css';
+import { App } from './App';
 import './style.css';
 
 const root = document.getElementById('app');

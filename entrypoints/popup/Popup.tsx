@@ -2,23 +2,19 @@ import { useState } from 'preact/hooks';
 import { Button } from '../../components/Button';
 import { ConnectionLine, connectionLineFromView } from '../../components/ConnectionLine';
 import { ExpiredResults } from '../../components/ExpiredResults';
-import { noticeUrl } from '../../components/ListStateNotice';
+import { I18nProvider } from '../../components/i18n-context';
 import { MuteControl } from '../../components/MuteControl';
 import { RoundChart } from '../../components/RoundChart';
 import { RoundProgress } from '../../components/RoundProgress';
 import { SearchBox } from '../../components/SearchBox';
+import { SettingsButton } from '../../components/SettingsButton';
 import { Toast } from '../../components/Toast';
 import { TotalsPanel } from '../../components/TotalsPanel';
-import { useClipboard } from '../../hooks/use-clipboard';
-import { fetchExpiredPage, useExpiredSearch } from '../../hooks/use-expired-search';
-import { useFlashMessage } from '../../hooks/use-flash-message';
-import { useMonitorActions } from '../../hooks/use-monitor-actions';
-import { useNow } from '../../hooks/use-now';
-import { usePageSettings } from '../../hooks/use-page-settings';
+import { fetchExpiredPage } from '../../hooks/use-expired-search';
+import { useMonitorPage } from '../../hooks/use-monitor-page';
 import { formatNumber } from '../../utils/format';
 import type { MonitorView } from '../../utils/monitor/monitor-view';
 import { openDashboard } from '../../utils/open-dashboard';
-import { saveSettings } from '../../utils/settings/settings-store';
 import { collectPhones } from './collect-phones';
 
 export interface PopupProps {
@@ -31,121 +27,100 @@ const CHART_ROUNDS = 20;
 // Once it has opened a tab the popup closes: it would otherwise stay on top of it.
 const closePopup = () => window.close();
 
-/** The popup: wires the live view, settings and the worker's answers to presentational components. */
+/** The popup: lays out the live view, the expired list and the ways to the other pages. */
 export const Popup = ({ view }: PopupProps) => {
-  const { stored, settings, ready, locale, t } = usePageSettings('extName');
-  const now = useNow(1000);
-  const [toast, flash] = useFlashMessage(2500);
-  const list = useExpiredSearch({ view, sort: 'newest' });
-  const { copy, copyPhone } = useClipboard(flash, t);
-  const actions = useMonitorActions(flash, t, closePopup);
-  const [revealed, setRevealed] = useState(false);
+  const page = useMonitorPage({ view, titleKey: 'extName', toastMs: 2500, afterOpenSettings: closePopup });
+  const { locale, t, list, actions } = page;
   const [copyingAll, setCopyingAll] = useState(false);
 
   const copyAll = async () => {
     setCopyingAll(true);
     try {
-      const phones = await collectPhones(fetchExpiredPage, list.query, 'newest');
-      await copy(phones.join('\n'), t('copiedAll', { count: formatNumber(phones.length, locale) }));
+      const phones = await collectPhones(fetchExpiredPage, list.query, page.sort);
+      await page.copy(phones.join('\n'), t('copiedAll', { count: formatNumber(phones.length, locale) }));
     } catch {
-      flash(t('copyFailed'));
+      page.flash(t('copyFailed'));
     } finally {
       setCopyingAll(false);
     }
   };
   const showDashboard = () => void openDashboard().then(closePopup);
 
-  if (!ready) return <div class="popup" />;
+  if (!page.ready) return <div class="popup" />;
 
   const { query, notice, count } = list;
+  const expiredCount = view?.expiredCount ?? 0;
 
   return (
-    <div class="popup">
-      <header class="popup__connection">
-        <ConnectionLine {...connectionLineFromView(view, notice)} now={now} locale={locale} t={t} {...actions} />
-      </header>
+    <I18nProvider locale={locale}>
+      <div class="popup">
+        <header class="popup__connection">
+          <ConnectionLine {...connectionLineFromView(view, notice)} now={page.now} {...actions} />
+        </header>
 
-      <main class="popup__main">
-        <div class="popup__card">
-          <RoundProgress round={view?.round ?? null} locale={locale} t={t} />
-        </div>
-        <TotalsPanel totals={view?.totals ?? null} now={now} locale={locale} t={t} />
-        <RoundChart history={view?.history ?? []} limit={CHART_ROUNDS} width={340} height={32} locale={locale} t={t} />
+        <main class="popup__main">
+          <div class="popup__card">
+            <RoundProgress round={view?.round ?? null} />
+          </div>
+          <TotalsPanel totals={view?.totals ?? null} now={page.now} />
+          <RoundChart history={view?.history ?? []} limit={CHART_ROUNDS} width={340} height={32} />
 
-        <section class="popup__list" aria-labelledby="popup-list-title">
-          <div class="popup__list-head">
-            <h2 class="popup__list-title" id="popup-list-title">
-              {t('listTitle')}
-              <span class={`popup__count${(view?.expiredCount ?? 0) > 0 ? ' popup__count--alert' : ''}`}>
-                {query && list.rows.matched !== null
-                  ? t('matchCount', {
-                      matched: formatNumber(list.rows.matched, locale),
-                      total: formatNumber(view?.expiredCount ?? 0, locale),
-                    })
-                  : formatNumber(view?.expiredCount ?? 0, locale)}
-              </span>
-            </h2>
-            <SearchBox value={list.search} onChange={list.setSearch} t={t} />
-            {settings.maskPhones && (
+          <section class="popup__list" aria-labelledby="popup-list-title">
+            <div class="popup__list-head">
+              <h2 class="popup__list-title" id="popup-list-title">
+                {t('listTitle')}
+                <span class={`popup__count${expiredCount > 0 ? ' popup__count--alert' : ''}`}>
+                  {query && list.rows.matched !== null
+                    ? t('matchCount', {
+                        matched: formatNumber(list.rows.matched, locale),
+                        total: formatNumber(expiredCount, locale),
+                      })
+                    : formatNumber(expiredCount, locale)}
+                </span>
+              </h2>
+              <SearchBox value={list.search} onChange={list.setSearch} />
+              {page.settings.maskPhones && (
+                <Button
+                  variant="ghost"
+                  size="small"
+                  icon={page.revealed ? 'eye-off' : 'eye'}
+                  iconOnly
+                  label={page.revealed ? t('hidePhones') : t('revealPhones')}
+                  aria-pressed={page.revealed}
+                  onClick={() => page.setRevealed(!page.revealed)}
+                />
+              )}
               <Button
                 variant="ghost"
                 size="small"
-                icon={revealed ? 'eye-off' : 'eye'}
+                icon="copy"
                 iconOnly
-                label={revealed ? t('hidePhones') : t('revealPhones')}
-                aria-pressed={revealed}
-                onClick={() => setRevealed(!revealed)}
+                label={copyingAll ? t('copyingAll') : t('copyAllLabel', { count: formatNumber(count, locale) })}
+                disabled={copyingAll || notice !== null || count === 0}
+                onClick={copyAll}
               />
-            )}
+            </div>
+            <ExpiredResults {...page.expiredResults} estimatedHeight={180} />
+          </section>
+        </main>
+
+        <footer class="popup__footer">
+          {page.stored && <MuteControl mutedUntil={page.stored.mutedUntil} now={page.now} onChange={page.saveMute} />}
+          <div class="popup__links">
             <Button
               variant="ghost"
               size="small"
-              icon="copy"
-              iconOnly
-              label={copyingAll ? t('copyingAll') : t('copyAllLabel', { count: formatNumber(count, locale) })}
-              disabled={copyingAll || notice !== null || count === 0}
-              onClick={copyAll}
-            />
+              icon="dashboard"
+              onClick={showDashboard}
+              title={t('openDashboardLabel')}
+            >
+              {t('openDashboard')}
+            </Button>
+            <SettingsButton onClick={actions.onOpenSettings} />
           </div>
-          <ExpiredResults
-            list={list}
-            url={noticeUrl(view, settings.serverUrl)}
-            masked={settings.maskPhones && !revealed}
-            onCopyPhone={copyPhone}
-            estimatedHeight={180}
-            locale={locale}
-            t={t}
-            {...actions}
-          />
-        </section>
-      </main>
-
-      <footer class="popup__footer">
-        {stored && (
-          <MuteControl
-            mutedUntil={stored.mutedUntil}
-            now={now}
-            locale={locale}
-            t={t}
-            onChange={(mutedUntil) => void saveSettings({ mutedUntil })}
-          />
-        )}
-        <div class="popup__links">
-          <Button variant="ghost" size="small" icon="dashboard" onClick={showDashboard} title={t('openDashboardLabel')}>
-            {t('openDashboard')}
-          </Button>
-          <Button
-            variant="ghost"
-            size="small"
-            icon="settings"
-            onClick={actions.onOpenSettings}
-            title={t('openSettingsLabel')}
-          >
-            {t('openSettings')}
-          </Button>
-        </div>
-      </footer>
-      <Toast message={toast} />
-    </div>
+        </footer>
+        <Toast message={page.toast} />
+      </div>
+    </I18nProvider>
   );
 };
