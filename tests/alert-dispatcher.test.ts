@@ -59,6 +59,7 @@ const harness = (options: { settings?: Partial<Settings>; screen?: Set<string>; 
         utterances.push({ text, end: resolve });
       }),
     record: () => {},
+    recordSpoken: () => {},
     log: (line) => logs.push(line),
   });
   return {

@@ -5,6 +5,7 @@ import {
   journalSchema,
   recordAlert,
   recordSpeech,
+  recordSpokenUsers,
 } from '../../utils/alerts';
 import { alertJournalItem } from '../../utils/storage-items';
 
@@ -27,6 +28,10 @@ export const createJournal = (log: (line: string) => void) => {
     /** Kept in memory; stored with the delivery mark that follows. */
     record(burst: AlertBurst, plan: AlertPlan) {
       entries = recordAlert(entries, burst, plan);
+    },
+    /** Kept in memory; stored with the write that marks the burst spoken. */
+    spoken(id: string, count: number) {
+      entries = recordSpokenUsers(entries, id, count);
     },
     speech(id: string, change: Pick<JournalEntry, 'speech' | 'voice' | 'speechError'>) {
       entries = recordSpeech(entries, id, change);

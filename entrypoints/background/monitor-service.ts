@@ -128,6 +128,7 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
         journal.speech(alertId, { speech, voice, speechError: error }),
       ),
     record: journal.record,
+    recordSpoken: journal.spoken,
     log,
   });
 

@@ -21,6 +21,8 @@ export interface AlertDispatcherDeps {
   speak(batch: AlertBatch, followUp: boolean, alertId: string): Promise<void>;
   /** The alert as delivered so far, for the history. */
   record(burst: AlertBurst, plan: AlertPlan): void;
+  /** How many of an alert's users speech just took over, for the history (stored with the next write). */
+  recordSpoken(alertId: string, count: number): void;
   log(line: string): void;
 }
 
@@ -59,6 +61,7 @@ export const createAlertDispatcher = (deps: AlertDispatcherDeps) => {
 
   const speech = createSpeechQueue(async ({ batch, followUp, parts }: Utterance) => {
     markSpoken(parts);
+    for (const part of parts) deps.recordSpoken(part.alertId, part.count);
     if (!inDelivery) void attempt('storing speech', deps.writeDelivered);
     await deps.speak(batch, followUp, parts.at(-1)?.alertId ?? '');
   }, deps.log);
@@ -73,6 +76,7 @@ export const createAlertDispatcher = (deps: AlertDispatcherDeps) => {
     if (plan.notify && target.shown < count) await attempt('notification', () => deps.show(target, plan.silent));
     if (burst?.id !== target.id) return;
     burst = { ...burst, shown: Math.max(burst.shown, count) };
+    deps.record(burst, plan);
     const waiting = count - Math.max(queued, burst.spoken);
     queued = count;
     if (!plan.speak) markSpoken([{ alertId: target.id, count }], true);
@@ -85,7 +89,6 @@ export const createAlertDispatcher = (deps: AlertDispatcherDeps) => {
       });
       inDelivery = false;
     }
-    deps.record(burst, plan);
     await attempt('storing delivery', deps.writeDelivered);
   };
 

@@ -26,6 +26,8 @@ export const journalEntrySchema = z.object({
   speechError: z.string().optional(),
   /** The (user_id, expired_time) pairs the alert named, up to the burst's limit. */
   users: alertBurstSchema.shape.users.default([]),
+  /** Users the alert's utterances told of, counted as speech took each over: above `count` means said twice. */
+  spoken: z.number().int().nonnegative().default(0),
 });
 
 export const journalSchema = z.array(journalEntrySchema).max(JOURNAL_LIMIT);
@@ -49,6 +51,7 @@ export const recordAlert = (journal: readonly JournalEntry[], burst: AlertBurst,
     silent: plan.silent,
     speech: previous && previous.speech !== 'off' ? previous.speech : plan.speak ? 'requested' : 'off',
     users: burst.users,
+    spoken: previous?.spoken ?? 0,
   };
   return withinNamedBudget([entry, ...journal.filter((other) => other.id !== burst.id)].slice(0, JOURNAL_LIMIT));
 };
@@ -60,6 +63,9 @@ const withinNamedBudget = (journal: JournalEntry[]) => {
     return named > JOURNAL_NAMED_USERS_LIMIT ? { ...entry, users: [] } : entry;
   });
 };
+
+export const recordSpokenUsers = (journal: readonly JournalEntry[], id: string, count: number): JournalEntry[] =>
+  journal.map((entry) => (entry.id === id ? { ...entry, spoken: entry.spoken + count } : entry));
 
 export const recordSpeech = (
   journal: readonly JournalEntry[],
