@@ -76,7 +76,7 @@ export const createAlertDispatcher = (deps: AlertDispatcherDeps) => {
     if (plan.notify && target.shown < count) await attempt('notification', () => deps.show(target, plan.silent));
     if (burst?.id !== target.id) return;
     burst = { ...burst, shown: Math.max(burst.shown, count) };
-    deps.record(burst, plan);
+    if (plan.notify || plan.speak) deps.record(burst, plan);
     const waiting = count - Math.max(queued, burst.spoken);
     queued = count;
     if (!plan.speak) markSpoken([{ alertId: target.id, count }], true);
