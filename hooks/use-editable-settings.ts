@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { saveSettings } from '../platform/settings-store';
 import type { Settings } from '../utils/settings';
-import { saveSettings } from '../utils/settings/settings-store';
 import { failedWith } from '../utils/ui/action-state';
 import { useActionState } from './use-action-state';
 import { useSettings } from './use-settings';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
+import { sendMessage } from '../platform/messaging';
 import type { ExpiredSort } from '../utils/expired/expired-query';
-import { sendMessage } from '../utils/messaging';
 import type { MonitorView } from '../utils/monitor/monitor-view';
 import { type ListNoticeKind, listNoticeKind } from '../utils/ui/list-notice-kind';
 import { useDebouncedValue } from './use-debounced-value';

@@ -1,8 +1,8 @@
 import { useMemo } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { sendMessage } from '../platform/messaging';
+import { saveSettings } from '../platform/settings-store';
 import type { Translate } from '../utils/i18n';
-import { sendMessage } from '../utils/messaging';
-import { saveSettings } from '../utils/settings/settings-store';
 import type { MonitorActions } from '../utils/ui/monitor-actions';
 
 /**

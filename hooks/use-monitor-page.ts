@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
+import { saveSettings } from '../platform/settings-store';
 import type { ExpiredSort } from '../utils/expired/expired-query';
 import type { MessageKey } from '../utils/i18n';
 import type { MonitorView } from '../utils/monitor/monitor-view';
-import { saveSettings } from '../utils/settings/settings-store';
 import type { MonitorActions } from '../utils/ui/monitor-actions';
 import { noticeUrl } from '../utils/ui/notice-url';
 import { type Clipboard, useClipboard } from './use-clipboard';

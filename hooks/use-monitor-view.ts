@@ -1,5 +1,5 @@
+import { monitorViewItem } from '../platform/storage-items';
 import { type MonitorView, monitorViewSchema } from '../utils/monitor';
-import { monitorViewItem } from '../utils/storage-items';
 import { useStoredValue } from './use-stored-value';
 
 const validView = (stored: unknown): MonitorView | null => {

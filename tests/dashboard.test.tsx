@@ -2,15 +2,15 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Dashboard } from '../entrypoints/dashboard/Dashboard';
+import { sendMessage } from '../platform/messaging';
+import { openDashboard } from '../platform/open-dashboard';
+import { settingsItem } from '../platform/storage-items';
 import type { ExpiredPage, ExpiredQuery } from '../utils/expired/expired-query';
-import { sendMessage } from '../utils/messaging';
 import type { RoundSummary } from '../utils/monitor/monitor-state';
 import type { MonitorView } from '../utils/monitor/monitor-view';
-import { openDashboard } from '../utils/open-dashboard';
 import { defaultSettings, type Settings } from '../utils/settings';
-import { settingsItem } from '../utils/storage-items';
 
-vi.mock('../utils/messaging', () => ({ sendMessage: vi.fn() }));
+vi.mock('../platform/messaging', () => ({ sendMessage: vi.fn() }));
 
 const CSV = '\uFEFFphone,user_id,expired_time\r\n13800138000,12345,2025-09-03T09:27:57.108204\r\n';
 

@@ -2,13 +2,13 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../entrypoints/options/App';
-import { sendMessage } from '../utils/messaging';
+import { sendMessage } from '../platform/messaging';
+import { loadSettings } from '../platform/settings-store';
+import { settingsItem } from '../platform/storage-items';
 import { defaultSettings, type Settings } from '../utils/settings';
-import { loadSettings } from '../utils/settings/settings-store';
-import { settingsItem } from '../utils/storage-items';
 
 // The worker is not running in a unit test: stand in for its messages and for the browser's voices.
-vi.mock('../utils/messaging', () => ({ sendMessage: vi.fn() }));
+vi.mock('../platform/messaging', () => ({ sendMessage: vi.fn() }));
 vi.mock('../entrypoints/options/load-voices', () => ({
   watchVoices: (onVoices: (voices: { name: string; lang: string }[]) => void) => {
     onVoices([{ name: 'Ting-Ting', lang: 'zh-CN' }]);

@@ -3,16 +3,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../entrypoints/popup/App';
 import { Popup } from '../entrypoints/popup/Popup';
+import { sendMessage } from '../platform/messaging';
+import { loadSettings } from '../platform/settings-store';
+import { monitorViewItem, settingsItem } from '../platform/storage-items';
 import type { ConnectionStatus } from '../utils/connection/connection-status';
 import type { ExpiredPage, ExpiredQuery } from '../utils/expired/expired-query';
-import { sendMessage } from '../utils/messaging';
 import type { MonitorView } from '../utils/monitor/monitor-view';
 import { defaultSettings, type Settings } from '../utils/settings';
-import { loadSettings } from '../utils/settings/settings-store';
-import { monitorViewItem, settingsItem } from '../utils/storage-items';
 
 // The worker does not run in a unit test: the test answers its messages.
-vi.mock('../utils/messaging', () => ({ sendMessage: vi.fn() }));
+vi.mock('../platform/messaging', () => ({ sendMessage: vi.fn() }));
 
 const URL = 'ws://localhost:8765';
 const HOUR = 60 * 60 * 1000;

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type TestResult, type TestSocket, testConnection } from '../utils/connection/test-connection';
+import type { SocketLike } from '../utils/connection';
+import { type TestConnectionOptions, type TestResult, testConnection } from '../utils/connection/test-connection';
 import { pingSchema } from '../utils/protocol';
 
 const WELCOME = JSON.stringify({
@@ -12,7 +13,7 @@ const pong = (latency?: number) =>
   JSON.stringify({ type: 'pong', timestamp: '2025-09-03T09:27:28.657779', latency_ms: latency });
 
 /** A socket the test drives by hand: nothing happens until the test says so. */
-class FakeSocket implements TestSocket {
+class FakeSocket implements SocketLike {
   static instances: FakeSocket[] = [];
   onopen: ((event: Event) => void) | null = null;
   onmessage: ((event: MessageEvent) => void) | null = null;
@@ -57,11 +58,18 @@ const lastSocket = () => {
 };
 
 let clock = 0;
-const now = () => clock;
+
+/** Sockets of the given kind, the test's clock, and timers that vi.useFakeTimers() drives. */
+const environment = (Socket: new (url: string) => FakeSocket = FakeSocket): TestConnectionOptions => ({
+  createSocket: (url) => new Socket(url),
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle),
+  now: () => clock,
+});
 
 const start = (url = 'ws://localhost:8765', timeoutMs = 5000) => {
   let result: TestResult | undefined;
-  const promise = testConnection(url, { WebSocket: FakeSocket, timeoutMs, now }).then((value) => {
+  const promise = testConnection(url, { ...environment(), timeoutMs }).then((value) => {
     result = value;
     return value;
   });
@@ -125,7 +133,7 @@ describe('testConnection', () => {
     ['http://example.com', 'wrong-scheme'],
     ['not a url', 'not-a-url'],
   ] as const)('refuses %s without opening a socket', async (url, urlProblem) => {
-    const result = await testConnection(url, { WebSocket: FakeSocket, now });
+    const result = await testConnection(url, environment());
     expect(result).toMatchObject({ ok: false, problem: 'invalid-url', urlProblem });
     expect(FakeSocket.instances).toHaveLength(0);
   });
@@ -137,7 +145,7 @@ describe('testConnection', () => {
         throw new SyntaxError('fragments are not allowed');
       }
     }
-    const result = await testConnection('ws://localhost:8765/#x', { WebSocket: ThrowingSocket, now });
+    const result = await testConnection('ws://localhost:8765/#x', environment(ThrowingSocket));
     expect(result).toMatchObject({ ok: false, problem: 'invalid-url', detail: 'fragments are not allowed' });
   });
 

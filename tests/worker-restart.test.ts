@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createMonitorService } from '../entrypoints/background/monitor-service';
+import { saveSettings } from '../platform/settings-store';
+import { monitorViewItem } from '../platform/storage-items';
 import { COALESCE_WINDOW_MS, type JournalEntry, type NotificationText } from '../utils/alerts';
 import type { BadgeAppearance } from '../utils/badge/badge-appearance';
 import type { ExpiredUser, ServerMessage } from '../utils/protocol';
-import { saveSettings } from '../utils/settings/settings-store';
-import { monitorViewItem } from '../utils/storage-items';
 import { fakeEnvironment } from './fakes/fake-socket';
 import { checkCompleted, checkProgress, checkStarted, currentStatus, tokenExpired, user } from './fixtures/messages';
 

@@ -1,4 +1,5 @@
 import type { Settings } from '../../utils/settings';
+import type { Voice } from '../../utils/speech/voice';
 import type { ActionState } from '../../utils/ui/action-state';
 import { ActionRow } from '../ActionRow';
 import { Button } from '../Button';
@@ -8,12 +9,12 @@ import { RangeField } from './RangeField';
 import { Section } from './Section';
 import { Subfields } from './Subfields';
 import { SwitchField } from './SwitchField';
-import { type VoiceOption, VoicePicker } from './VoicePicker';
+import { VoicePicker } from './VoicePicker';
 import './SpeechSection.css';
 
 export interface SpeechSectionProps {
   speech: Settings['speech'];
-  voices: readonly VoiceOption[] | null;
+  voices: readonly Voice[] | null;
   speakTest: ActionState;
   onChange: (change: Partial<Settings>) => void;
   onSpeakTest: () => void;

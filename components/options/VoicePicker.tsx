@@ -1,19 +1,14 @@
 import { useId } from 'preact/hooks';
 import { isChineseLang } from '../../utils/speech/choose-voice';
+import type { Voice } from '../../utils/speech/voice';
 import { useI18n } from '../i18n-context';
 import { Select } from '../Select';
 import { HelpText } from './HelpText';
 import { SettingField } from './SettingField';
 
-/** A voice as both tts.getVoices() (voiceName) and speechSynthesis.getVoices() (name) can describe it. */
-export interface VoiceOption {
-  name: string;
-  lang?: string;
-}
-
 export interface VoicePickerProps {
   /** null while the browser is still listing its voices. */
-  voices: readonly VoiceOption[] | null;
+  voices: readonly Voice[] | null;
   /** The chosen voice's name; null lets the worker pick one for the alert's language. */
   value: string | null;
   onChange: (voiceName: string | null) => void;
@@ -22,7 +17,7 @@ export interface VoicePickerProps {
 // The empty value stands for "automatic": an <option> value is always a string.
 const AUTO = '';
 
-const VoiceItem = ({ voice }: { voice: VoiceOption }) => (
+const VoiceItem = ({ voice }: { voice: Voice }) => (
   <option value={voice.name}>{voice.lang ? `${voice.name} (${voice.lang})` : voice.name}</option>
 );
 

@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { browserEnvironment } from '../../platform/browser-environment';
+import { onMessage } from '../../platform/messaging';
+import { openDashboard } from '../../platform/open-dashboard';
+import { saveSettings } from '../../platform/settings-store';
 import { isAlertId } from '../../utils/alerts';
 import { MUTE_HOUR_MS } from '../../utils/alerts/mute';
-import { browserEnvironment } from '../../utils/connection';
-import { onMessage } from '../../utils/messaging';
-import { openDashboard } from '../../utils/open-dashboard';
-import { saveSettings } from '../../utils/settings/settings-store';
 import { renderBadge } from './badge';
 import { createMonitorService } from './monitor-service';
 import { BUTTON_MUTE_HOUR, BUTTON_OPEN_LIST, isNotificationShowing, showNotification } from './notifier';

@@ -1,3 +1,4 @@
+import { alertJournalItem } from '../../platform/storage-items';
 import {
   type AlertBurst,
   type AlertPlan,
@@ -7,7 +8,6 @@ import {
   recordSpeech,
   recordSpokenUsers,
 } from '../../utils/alerts';
-import { alertJournalItem } from '../../utils/storage-items';
 
 /**
  * The alert history, held in memory and written whole: the worker is its only writer, so no write reads

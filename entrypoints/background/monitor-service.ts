@@ -1,3 +1,5 @@
+import { loadSettings, watchSettings } from '../../platform/settings-store';
+import { monitorViewItem } from '../../platform/storage-items';
 import {
   type AlertBurst,
   createAlertDispatcher,
@@ -22,8 +24,6 @@ import {
 } from '../../utils/monitor';
 import { describeParseFailure, type ExpiredUser, parseServerMessage } from '../../utils/protocol';
 import { defaultSettings, type Settings } from '../../utils/settings';
-import { loadSettings, watchSettings } from '../../utils/settings/settings-store';
-import { monitorViewItem } from '../../utils/storage-items';
 import { throttle } from '../../utils/throttle';
 import { createJournal } from './journal';
 import { loadSnapshot, saveDelivered, saveExpiredList, saveSnapshot } from './state-store';

@@ -4,6 +4,7 @@ import type { Locale } from '../../utils/i18n';
 import { localeTag } from '../../utils/i18n';
 import type { Settings } from '../../utils/settings';
 import { chooseVoice } from '../../utils/speech/choose-voice';
+import { voicesFromTts } from '../../utils/speech/voices-from-tts';
 
 type SpeechSettings = Settings['speech'];
 /** Told how the utterance went, and which voice (name and language) spoke it. */
@@ -38,10 +39,7 @@ const TTS_OUTCOMES: Record<string, SpeechOutcome> = {
 };
 
 const speakWithTts = async (text: string, speech: SpeechSettings, locale: Locale, listen: SpeechListener) => {
-  const voices = (await voicesWhenReady(() => browser.tts.getVoices())).map((voice) => ({
-    name: voice.voiceName ?? '',
-    lang: voice.lang,
-  }));
+  const voices = voicesFromTts(await voicesWhenReady(() => browser.tts.getVoices()));
   const voice = chooseVoice(voices, locale, speech.voiceName);
   const label = voice && `${voice.name} (${voice.lang ?? '?'})`;
   // Alerts wait their turn (one at a time, in the worker's queue); nothing ever cuts one short.

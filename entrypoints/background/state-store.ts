@@ -1,5 +1,12 @@
 import { storage } from 'wxt/utils/storage';
 import {
+  alertJournalItem,
+  expiredAddedItem,
+  expiredUsersItem,
+  monitorSummaryItem,
+  pendingAlertItem,
+} from '../../platform/storage-items';
+import {
   type AlertBurst,
   alertBatchSchema,
   alertBurstSchema,
@@ -16,13 +23,6 @@ import {
   summaryOf,
 } from '../../utils/monitor';
 import type { ExpiredUser } from '../../utils/protocol';
-import {
-  alertJournalItem,
-  expiredAddedItem,
-  expiredUsersItem,
-  monitorSummaryItem,
-  pendingAlertItem,
-} from '../../utils/storage-items';
 
 type Log = (line: string) => void;
 

@@ -13,8 +13,8 @@ import { SortSelect } from '../../components/SortSelect';
 import { Toast } from '../../components/Toast';
 import { TotalsPanel } from '../../components/TotalsPanel';
 import { useMonitorPage } from '../../hooks/use-monitor-page';
+import { sendMessage } from '../../platform/messaging';
 import { datedFileName, formatNumber } from '../../utils/format';
-import { sendMessage } from '../../utils/messaging';
 import type { MonitorView } from '../../utils/monitor/monitor-view';
 import { downloadText } from './download-text';
 

@@ -8,14 +8,15 @@ import { QuietSection } from '../../components/options/QuietSection';
 import { SaveStatus } from '../../components/options/SaveStatus';
 import { ServerSection } from '../../components/options/ServerSection';
 import { SpeechSection } from '../../components/options/SpeechSection';
-import type { VoiceOption } from '../../components/options/VoicePicker';
 import { useAction } from '../../hooks/use-action-state';
 import { useEditableSettings } from '../../hooks/use-editable-settings';
 import { useNow } from '../../hooks/use-now';
 import { usePageLanguage } from '../../hooks/use-page-language';
+import { browserEnvironment } from '../../platform/browser-environment';
+import { sendMessage } from '../../platform/messaging';
 import { testConnection } from '../../utils/connection/test-connection';
 import { resolveLocale } from '../../utils/i18n';
-import { sendMessage } from '../../utils/messaging';
+import type { Voice } from '../../utils/speech/voice';
 import { watchVoices } from './load-voices';
 
 const TEST_TIMEOUT_MS = 5000;
@@ -28,7 +29,7 @@ export const App = () => {
   const { settings, change, saveState } = useEditableSettings(CONFIRMATION_MS);
   const { locale, t } = usePageLanguage(settings?.language, 'optTitle');
   const now = useNow(CLOCK_TICK_MS);
-  const [voices, setVoices] = useState<VoiceOption[] | null>(null);
+  const [voices, setVoices] = useState<Voice[] | null>(null);
   const [test, setTest] = useState<ConnectionTestState>({ phase: 'idle' });
   const [speakTest, runSpeakTest] = useAction(() => sendMessage('speakTest'), CONFIRMATION_MS);
   const [clear, runClear] = useAction(() => sendMessage('clearStoredData'));
@@ -37,7 +38,7 @@ export const App = () => {
 
   const runTest = async (url: string) => {
     setTest({ phase: 'running', url });
-    const result = await testConnection(url, { WebSocket, timeoutMs: TEST_TIMEOUT_MS });
+    const result = await testConnection(url, { ...browserEnvironment(), timeoutMs: TEST_TIMEOUT_MS });
     setTest({ phase: 'done', url, result });
   };
 

@@ -1,13 +1,13 @@
 import { browser } from 'wxt/browser';
-import type { VoiceOption } from '../../components/options/VoicePicker';
+import type { Voice } from '../../utils/speech/voice';
+import { voicesFromTts } from '../../utils/speech/voices-from-tts';
 
 // speechSynthesis may answer [] before it has loaded its voices (Chrome does); give voiceschanged this long.
 const VOICES_GRACE_MS = 1500;
 
-const fromTts = async (tts: NonNullable<typeof browser.tts>): Promise<VoiceOption[]> =>
-  (await tts.getVoices()).flatMap((voice) => (voice.voiceName ? [{ name: voice.voiceName, lang: voice.lang }] : []));
+const fromTts = async (tts: NonNullable<typeof browser.tts>): Promise<Voice[]> => voicesFromTts(await tts.getVoices());
 
-const fromSynthesis = (synthesis: SpeechSynthesis): VoiceOption[] =>
+const fromSynthesis = (synthesis: SpeechSynthesis): Voice[] =>
   synthesis.getVoices().map((voice) => ({ name: voice.name, lang: voice.lang }));
 
 /**
@@ -15,9 +15,9 @@ const fromSynthesis = (synthesis: SpeechSynthesis): VoiceOption[] =>
  * Chrome's worker speaks through chrome.tts, so its voices are the ones to offer; Firefox has no tts API
  * and its background page uses speechSynthesis, which lists the same voices as this page.
  */
-export const watchVoices = (onVoices: (voices: VoiceOption[]) => void): (() => void) => {
+export const watchVoices = (onVoices: (voices: Voice[]) => void): (() => void) => {
   let active = true;
-  const report = (voices: VoiceOption[]) => active && onVoices(voices);
+  const report = (voices: Voice[]) => active && onVoices(voices);
 
   // Typed as always present (Chrome's types), but absent in Firefox.
   const tts: typeof browser.tts | undefined = browser.tts;

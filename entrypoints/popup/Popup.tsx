@@ -12,9 +12,9 @@ import { Toast } from '../../components/Toast';
 import { TotalsPanel } from '../../components/TotalsPanel';
 import { fetchExpiredPage } from '../../hooks/use-expired-search';
 import { useMonitorPage } from '../../hooks/use-monitor-page';
+import { openDashboard } from '../../platform/open-dashboard';
 import { formatNumber } from '../../utils/format';
 import type { MonitorView } from '../../utils/monitor/monitor-view';
-import { openDashboard } from '../../utils/open-dashboard';
 import { collectPhones } from './collect-phones';
 
 export interface PopupProps {

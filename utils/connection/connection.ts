@@ -1,27 +1,9 @@
 import { createPing } from '../protocol';
 import type { TimerHandle } from '../timers';
-import { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from './backoff';
+import { backoffDelay } from './backoff';
 import type { ConnectionProblem, ConnectionStatus } from './connection-status';
-import type { ConnectionEnvironment, SocketLike } from './socket';
-
-export interface ConnectionTiming {
-  /** Under Chrome's 30 s idle limit: since Chrome 116 socket traffic keeps the MV3 worker alive. */
-  heartbeatMs: number;
-  /** No frame at all for this long means a half-open socket: replace it. */
-  silenceMs: number;
-  connectTimeoutMs: number;
-  /** A connection this old has proven itself: the next failure starts the backoff afresh. */
-  stableMs: number;
-  backoff: BackoffPolicy;
-}
-
-export const DEFAULT_TIMING: ConnectionTiming = {
-  heartbeatMs: 20_000,
-  silenceMs: 45_000,
-  connectTimeoutMs: 10_000,
-  stableMs: 60_000,
-  backoff: DEFAULT_BACKOFF,
-};
+import { type ConnectionTiming, DEFAULT_TIMING } from './connection-timing';
+import { type ConnectionEnvironment, NORMAL_CLOSURE, type SocketLike } from './socket';
 
 export interface ConnectionListener {
   onFrame(text: string): void;
@@ -44,8 +26,6 @@ export interface Connection {
 }
 
 type Timer = 'connect' | 'heartbeat' | 'silence' | 'stable' | 'retry';
-
-const NORMAL_CLOSURE = 1000;
 
 const frameText = (data: unknown) => (typeof data === 'string' ? data : null);
 

@@ -1,5 +1,9 @@
 import type { Translate } from '../i18n';
 import type { ConnectionProblem, ConnectionStatus } from './connection-status';
+import { DEFAULT_TIMING } from './connection-timing';
+
+// The limits are the connection's own, not copies in the wording: a change to the timing shows in the text.
+const seconds = (ms: number) => ({ seconds: ms / 1000 });
 
 /** Why the socket ended, as a clause of a sentence: the badge tooltip and the pages word it alike. */
 export const describeProblem = (problem: ConnectionProblem, url: string, t: Translate): string => {
@@ -11,9 +15,9 @@ export const describeProblem = (problem: ConnectionProblem, url: string, t: Tran
         ? t('problemClosedNoCode')
         : t('problemClosed', { code: problem.closeCode });
     case 'timeout':
-      return t('problemTimeout');
+      return t('problemTimeout', seconds(DEFAULT_TIMING.connectTimeoutMs));
     case 'silent':
-      return t('problemSilent');
+      return t('problemSilent', seconds(DEFAULT_TIMING.silenceMs));
   }
 };
 

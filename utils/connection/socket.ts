@@ -17,10 +17,5 @@ export interface ConnectionEnvironment extends Timers {
   random(): number;
 }
 
-export const browserEnvironment = (): ConnectionEnvironment => ({
-  createSocket: (url) => new WebSocket(url),
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle),
-  now: () => Date.now(),
-  random: () => Math.random(),
-});
+// Codes a client may send (RFC 6455 §7.4.1); 1000 tells the server this was a normal goodbye.
+export const NORMAL_CLOSURE = 1000;

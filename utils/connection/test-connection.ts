@@ -1,17 +1,6 @@
 import { createPing, parseServerMessage } from '../protocol';
 import { type ServerUrlProblem, serverUrlProblem } from '../settings/server-url';
-
-/** The part of a WebSocket this test uses; the page passes the real constructor, tests a fake. */
-export interface TestSocket {
-  onopen: ((event: Event) => void) | null;
-  onmessage: ((event: MessageEvent) => void) | null;
-  onerror: ((event: Event) => void) | null;
-  onclose: ((event: CloseEvent) => void) | null;
-  send(data: string): void;
-  close(code?: number, reason?: string): void;
-}
-
-export type TestSocketConstructor = new (url: string) => TestSocket;
+import { type ConnectionEnvironment, NORMAL_CLOSURE, type SocketLike } from './socket';
 
 /** Where the exchange was when it ended: connecting, waiting for the server's first frame, or for the pong. */
 export type TestStage = 'connect' | 'welcome' | 'pong';
@@ -38,16 +27,12 @@ export type TestResult =
       closeCode?: number;
     };
 
-export interface TestConnectionOptions {
-  WebSocket: TestSocketConstructor;
+/** The connection's surroundings, bar the randomness only its backoff needs: the page passes the real ones. */
+export interface TestConnectionOptions extends Omit<ConnectionEnvironment, 'random'> {
   timeoutMs?: number;
-  now?: () => number;
 }
 
 type Failure = Extract<TestResult, { ok: false }>;
-
-// Codes a client may send (RFC 6455 §7.4.1); 1000 tells the server this was a normal goodbye.
-const NORMAL_CLOSURE = 1000;
 
 const describeClose = (event: CloseEvent) =>
   `close code ${event.code}${event.reason ? ` (${event.reason.slice(0, 120)})` : ''}`;
@@ -59,7 +44,7 @@ const describeClose = (event: CloseEvent) =>
  */
 export const testConnection = (
   url: string,
-  { WebSocket, timeoutMs = 5000, now = Date.now }: TestConnectionOptions,
+  { timeoutMs = 5000, ...env }: TestConnectionOptions,
 ): Promise<TestResult> => {
   const target = url.trim();
   const urlProblem = serverUrlProblem(target);
@@ -67,11 +52,11 @@ export const testConnection = (
     return Promise.resolve({ ok: false, problem: 'invalid-url', stage: 'connect', detail: urlProblem, urlProblem });
   }
 
-  let socket: TestSocket;
+  let socket: SocketLike;
   try {
-    socket = new WebSocket(target);
+    socket = env.createSocket(target);
   } catch (error) {
-    // The constructor throws a SyntaxError for URLs the URL parser accepted but WebSocket does not (a fragment).
+    // new WebSocket() throws a SyntaxError for URLs the URL parser accepted but WebSocket does not (a fragment).
     const detail = error instanceof Error ? error.message : String(error);
     return Promise.resolve({ ok: false, problem: 'invalid-url', stage: 'connect', detail });
   }
@@ -83,7 +68,7 @@ export const testConnection = (
     let pingSentAt = 0;
 
     const finish = (result: TestResult) => {
-      clearTimeout(timer);
+      env.clearTimeout(timer);
       socket.onopen = null;
       socket.onmessage = null;
       socket.onerror = null;
@@ -103,7 +88,7 @@ export const testConnection = (
         ? { ok: false, problem: 'not-token-monitor', stage, detail: `${framesSeen} frame(s), none a protocol message` }
         : { ok: false, problem, stage, detail, ...extra };
 
-    const timer = setTimeout(
+    const timer = env.setTimeout(
       () => finish(failure('timeout', `no ${stage === 'connect' ? 'connection' : stage} within ${timeoutMs} ms`)),
       timeoutMs,
     );
@@ -133,7 +118,7 @@ export const testConnection = (
       protocolFramesSeen += 1;
       if (stage === 'welcome') {
         stage = 'pong';
-        pingSentAt = now();
+        pingSentAt = env.now();
         socket.send(JSON.stringify(createPing(pingSentAt)));
         return;
       }
@@ -142,7 +127,7 @@ export const testConnection = (
         const serverLatency = parsed.message.latency_ms;
         finish({
           ok: true,
-          latencyMs: Math.max(0, now() - pingSentAt),
+          latencyMs: Math.max(0, env.now() - pingSentAt),
           ...(serverLatency === undefined ? {} : { serverLatencyMs: serverLatency }),
         });
       }

@@ -184,16 +184,14 @@ const summarise = (message: ServerMessageOf<'check_completed'>, round: Round | n
 const onCheckCompleted = (state: MonitorState, message: ServerMessageOf<'check_completed'>): Reduction => {
   if (isStale(state, message.check_round)) return unchanged(state);
   const previous = state.round?.round === message.check_round ? state.round : null;
+  const checked = message.total_users;
   const round: Round = {
-    ...(previous ?? startRound(message.check_round, message.total_users ?? 0)),
+    ...(previous ?? startRound(message.check_round, checked ?? 0)),
     phase: 'completed',
     duration: message.duration ?? null,
+    // A completed round that names its user count checked every one of them.
+    ...(checked === undefined ? {} : { current: checked, total: checked, percentage: 100 }),
   };
-  if (message.total_users !== undefined) {
-    round.current = message.total_users;
-    round.total = message.total_users;
-    round.percentage = 100;
-  }
   const history = [
     ...state.history.filter((entry) => entry.round !== message.check_round),
     summarise(message, previous),

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../zod';
 import {
   SERVER_MESSAGE_TYPES,
   type ServerMessage,

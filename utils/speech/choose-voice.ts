@@ -1,9 +1,5 @@
 import type { Locale } from '../i18n';
-
-export interface VoiceInfo {
-  name: string;
-  lang?: string;
-}
+import type { Voice } from './voice';
 
 // Linux speech-dispatcher tags Mandarin `cmn` (and Cantonese `yue`), never `zh-CN`: match the family.
 // Tags come as zh-CN and as zh_CN; `\b` would miss the second, since `_` is a word character.
@@ -13,7 +9,7 @@ const ENGLISH = /^en([-_]|$)/i;
 export const isChineseLang = (lang: string | undefined) => CHINESE.test(lang ?? '');
 
 /** The user's voice when it still exists, else the first voice of the alert's language, else none. */
-export const chooseVoice = <V extends VoiceInfo>(
+export const chooseVoice = <V extends Voice>(
   voices: readonly V[],
   locale: Locale,
   preferredName: string | null,

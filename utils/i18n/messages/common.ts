@@ -8,8 +8,8 @@ export const en = {
   problemRefused: 'cannot reach {url}',
   problemClosed: 'the server closed the connection (code {code})',
   problemClosedNoCode: 'the server closed the connection',
-  problemTimeout: 'the server did not answer within 10 s',
-  problemSilent: 'the server went silent for 45 s',
+  problemTimeout: 'the server did not answer within {seconds} s',
+  problemSilent: 'the server went silent for {seconds} s',
   badgeExpired: '{count} expired tokens',
   badgeNone: 'No expired tokens',
 } as const;
@@ -23,8 +23,8 @@ export const zh_CN: Record<keyof typeof en, string> = {
   problemRefused: '无法连接 {url}',
   problemClosed: '服务器关闭了连接（代码 {code}）',
   problemClosedNoCode: '服务器关闭了连接',
-  problemTimeout: '服务器 10 秒内无响应',
-  problemSilent: '服务器已 45 秒无任何消息',
+  problemTimeout: '服务器 {seconds} 秒内无响应',
+  problemSilent: '服务器已 {seconds} 秒无任何消息',
   badgeExpired: '{count} 个 Token 已过期',
   badgeNone: '没有过期的 Token',
 };

@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import type { MonitorView } from './monitor';
+import type { MonitorView } from '../utils/monitor';
 
 /**
  * Settings as stored; always read them through readSettings(), which validates and repairs them.

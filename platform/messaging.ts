@@ -1,5 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { ExpiredPage, ExpiredQuery } from './expired';
+import type { ExpiredPage, ExpiredQuery } from '../utils/expired';
 
 /** Everything a page can ask the background worker, typed end to end. */
 export interface ProtocolMap {

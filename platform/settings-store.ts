@@ -1,5 +1,5 @@
-import { settingsItem } from '../storage-items';
-import { readSettings, type Settings } from './settings-schema';
+import { readSettings, type Settings } from '../utils/settings/settings-schema';
+import { settingsItem } from './storage-items';
 
 // The one place pages and the worker read and change settings. Changes apply everywhere at once:
 // every open page and the worker watch the same storage item.
