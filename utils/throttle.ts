@@ -11,7 +11,7 @@ export interface Throttled {
  * Leading and trailing throttle: the first request runs at once, further ones within the interval are
  * merged into one run at its end. Used to coalesce storage writes, which cost far more than a frame.
  */
-export const throttle = (run: () => void, intervalMs: number, timers: Timers = globalThis): Throttled => {
+export const throttle = (run: () => void, intervalMs: number, timers: Timers): Throttled => {
   let waiting = false;
   let handle: TimerHandle | null = null;
 

@@ -1,0 +1,376 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createMonitorService } from '../../../entrypoints/background/monitor-service';
+import { saveSettings } from '../../../platform/settings-store';
+import { monitorViewItem } from '../../../platform/storage-items';
+import { COALESCE_WINDOW_MS, type JournalEntry, type NotificationText } from '../../../utils/alerts';
+import type { BadgeAppearance } from '../../../utils/badge/badge-appearance';
+import type { ExpiredUser, ServerMessage } from '../../../utils/protocol';
+import { fakeEnvironment } from '../../fakes/fake-socket';
+import {
+  checkCompleted,
+  checkProgress,
+  checkStarted,
+  currentStatus,
+  tokenExpired,
+  user,
+} from '../../fixtures/messages';
+
+/** The notification centre outlives the worker: what was shown, under which id, in order. */
+let screen = new Map<string, NotificationText>();
+let shows: { id: string; title: string }[] = [];
+
+/** A background worker as Chrome runs it: its own sockets and timers, storage shared with the next one. */
+const startWorker = async ({ stops }: { stops?: 'before showing' | 'before marking shown' } = {}) => {
+  const fake = fakeEnvironment();
+  const spoken: string[] = [];
+  const badges: BadgeAppearance[] = [];
+  const logs: string[] = [];
+  const service = createMonitorService({
+    env: fake.env,
+    output: {
+      show: async (id, text) => {
+        // A worker stopped at that instant: the call never happens, or never returns.
+        if (stops === 'before showing') return new Promise(() => {});
+        screen.set(id, text);
+        shows.push({ id, title: text.title });
+        if (stops === 'before marking shown') return new Promise(() => {});
+      },
+      isShowing: async (id) => screen.has(id),
+      speak: async (text, _speech, _locale, listen) => {
+        spoken.push(text);
+        listen('start');
+        listen('end');
+      },
+    },
+    renderBadge: async (appearance) => {
+      badges.push(appearance);
+    },
+    browserLanguage: 'zh-CN',
+    log: (line) => logs.push(line),
+  });
+  await service.ready;
+  const startedAt = shows.length;
+  const server = {
+    send: (message: ServerMessage) => fake.latest().receive(JSON.stringify(message)),
+    sendRaw: (text: string) => fake.latest().receive(text),
+    /** What the real server does on every connection: welcome, then the whole current status. */
+    accept: (expired: ExpiredUser[]) => {
+      fake.latest().open();
+      server.send({ type: 'welcome', message: 'WebSocket连接成功' });
+      server.send(currentStatus(expired));
+    },
+  };
+  /** The titles of the notifications this worker showed, one per notification id, as they read last. */
+  const alerts = () => {
+    const mine = shows.slice(startedAt);
+    return [...new Set(mine.map((show) => show.id))].map((id) => mine.findLast((show) => show.id === id)?.title);
+  };
+  const announced = async () => {
+    const journal = (await fakeBrowser.storage.local.get('alertJournal')).alertJournal as JournalEntry[];
+    return journal.flatMap((entry) => entry.users.map((named) => named.user_id));
+  };
+  return { ...fake, service, server, alerts, spoken, badges, logs, announced };
+};
+
+/** Chrome stops the worker: nothing of it runs again, only storage remains; the next starts a while later. */
+const killWorker = () => {
+  vi.clearAllTimers();
+  vi.setSystemTime(Date.now() + 10_000);
+};
+
+const settle = () => vi.advanceTimersByTimeAsync(COALESCE_WINDOW_MS + 1000);
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  screen = new Map();
+  shows = [];
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('the background worker', () => {
+  it('connects to the default server and sums up the first snapshot in one alert', async () => {
+    const worker = await startWorker();
+    expect(worker.latest().url).toBe('ws://localhost:8765');
+    worker.server.accept([user(1), user(2), user(3)]);
+    await settle();
+    expect(worker.alerts()).toEqual(['已有 3 个 Token 过期']);
+    expect(worker.spoken).toEqual(['发现 3 个 Token 过期用户，尾号 0003、0002、0001']);
+  });
+
+  it('shows the first expiry at once, grows the same notification with what follows, and never repeats one', async () => {
+    const worker = await startWorker();
+    worker.server.accept([]);
+    worker.server.send(checkStarted(1));
+    worker.server.send(tokenExpired([user(1)]));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(worker.alerts()).toEqual(['1 个 Token 已过期']);
+    worker.server.send(checkProgress(1, 200));
+    worker.server.send(tokenExpired([user(2), user(3)]));
+    await settle();
+    worker.server.send(tokenExpired([user(2)]));
+    worker.server.send(currentStatus([user(1), user(2), user(3)]));
+    await settle();
+    expect(worker.alerts()).toEqual(['3 个 Token 已过期']);
+    expect(worker.spoken).toEqual(['发现 1 个 Token 过期用户，尾号 0001', '又有 2 个 Token 过期用户，尾号 0003、0002']);
+  });
+
+  it('stays silent about known users after a restart and announces what expired meanwhile', async () => {
+    const first = await startWorker();
+    first.server.accept([user(1)]);
+    first.server.send(tokenExpired([user(2)]));
+    await settle();
+    expect((await first.announced()).sort()).toEqual(['1', '2']);
+    killWorker();
+
+    const second = await startWorker();
+    second.server.accept([user(1), user(2), user(5)]);
+    await settle();
+
+    expect(second.alerts()).toEqual(['1 个 Token 已过期']);
+    expect(second.spoken).toEqual(['发现 1 个 Token 过期用户，尾号 0005']);
+  });
+
+  it('never shows or speaks an alert again in a worker started after it went out', async () => {
+    const first = await startWorker();
+    first.server.accept([]);
+    first.server.send(tokenExpired([user(7)]));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(first.alerts()).toEqual(['1 个 Token 已过期']);
+    killWorker();
+
+    const second = await startWorker();
+    second.server.accept([user(7)]);
+    await settle();
+    expect(second.alerts()).toEqual([]);
+    expect(second.spoken).toEqual([]);
+  });
+
+  it('shows an alert stored ahead by a worker stopped before showing it, once, under its own id', async () => {
+    const first = await startWorker({ stops: 'before showing' });
+    first.server.accept([]);
+    first.server.send(tokenExpired([user(7)]));
+    await vi.advanceTimersByTimeAsync(0);
+    const stored = (await fakeBrowser.storage.local.get('pendingAlert')).pendingAlert as { id: string; shown: number };
+    expect(stored.shown).toBe(0);
+    expect(shows).toEqual([]);
+    killWorker();
+
+    const second = await startWorker();
+    second.server.accept([user(7)]);
+    await settle();
+    expect(shows).toEqual([{ id: stored.id, title: '1 个 Token 已过期' }]);
+    expect(second.spoken).toEqual(['发现 1 个 Token 过期用户，尾号 0007']);
+  });
+
+  it('replaces, never adds, an alert shown by a worker stopped before marking it shown, and does not speak it again', async () => {
+    const first = await startWorker({ stops: 'before marking shown' });
+    first.server.accept([]);
+    first.server.send(tokenExpired([user(7)]));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(first.spoken).toEqual([]);
+    killWorker();
+
+    const second = await startWorker();
+    second.server.accept([user(7)]);
+    await settle();
+    expect(new Set(shows.map((show) => show.id)).size).toBe(1);
+    expect(screen.size).toBe(1);
+    expect(second.spoken).toEqual([]);
+  });
+
+  it('stores the large expired list only when it changes, and at most every 30 s', async () => {
+    const worker = await startWorker();
+    worker.server.accept([user(1), user(2)]);
+    await settle();
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    const keysWritten = () => set.mock.calls.flatMap(([items]) => Object.keys(items));
+    worker.server.send(checkStarted(4));
+    for (let current = 10; current <= 400; current += 10) {
+      worker.server.send(checkProgress(4, current));
+      await vi.advanceTimersByTimeAsync(200);
+    }
+    worker.server.send(currentStatus([user(1), user(2)]));
+    await settle();
+    expect(keysWritten()).toContain('monitorSummary');
+    expect(keysWritten()).not.toContain('expiredUsers');
+
+    worker.server.send(tokenExpired([user(3)]));
+    await settle();
+    worker.server.send(tokenExpired([user(4)]));
+    await settle();
+    expect(keysWritten()).not.toContain('expiredUsers');
+    expect((await fakeBrowser.storage.local.get('expiredAdded')).expiredAdded).toEqual([user(3), user(4)]);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(keysWritten().filter((key) => key === 'expiredUsers')).toHaveLength(1);
+    expect((await fakeBrowser.storage.local.get('expiredAdded')).expiredAdded).toEqual([]);
+  });
+
+  it('restores the list and the expiries announced since its last rewrite', async () => {
+    const first = await startWorker();
+    first.server.accept([user(1)]);
+    await settle();
+    first.server.send(tokenExpired([user(2)]));
+    await settle();
+    first.server.send(tokenExpired([user(3)]));
+    await settle();
+    killWorker();
+
+    const second = await startWorker();
+    second.server.accept([user(1), user(2), user(3), user(4)]);
+    await settle();
+    expect(second.alerts()).toEqual(['1 个 Token 已过期']);
+    expect(second.spoken).toEqual(['发现 1 个 Token 过期用户，尾号 0004']);
+  });
+
+  it('survives bad frames with a log line and keeps what it knew', async () => {
+    const worker = await startWorker();
+    worker.server.accept([user(1)]);
+    for (const frame of ['{oops', '[]', '{"type":"reboot"}', '{"type":"current_status","total_expired":"x"}']) {
+      worker.server.sendRaw(frame);
+    }
+    await settle();
+    expect(worker.logs.filter((line) => line.startsWith('[protocol] ignored'))).toHaveLength(4);
+    const page = await worker.service.queryExpired({});
+    expect(page.rows.map((row) => row.user_id)).toEqual(['1']);
+  });
+
+  it('reads the legacy field and logs that it did', async () => {
+    const worker = await startWorker();
+    worker.server.accept([]);
+    worker.server.sendRaw(JSON.stringify({ type: 'token_expired', new_expired_users: [user(4)] }));
+    await settle();
+    expect(await worker.announced()).toEqual(['4']);
+    expect(worker.logs).toContain('[protocol] token_expired: read the legacy field new_expired_users');
+  });
+
+  it('shows the expired count on the badge and publishes the live view', async () => {
+    const worker = await startWorker();
+    worker.server.accept([user(1), user(2)]);
+    worker.server.send(checkStarted(3));
+    worker.server.send(checkProgress(3, 41, 410));
+    await settle();
+    expect(worker.badges.at(-1)).toMatchObject({ text: '2', color: '#d93025' });
+    const view = await monitorViewItem.getValue();
+    expect(view).toMatchObject({
+      connection: { phase: 'open' },
+      round: { round: 3, current: 41, total: 410, percentage: 10 },
+      expiredCount: 2,
+    });
+  });
+
+  it('shows a grey badge while the server is away', async () => {
+    const worker = await startWorker();
+    worker.latest().drop();
+    expect(worker.badges.at(-1)).toMatchObject({ text: '!', color: '#80868b' });
+    expect(worker.badges.at(-1)?.title).toMatch(/无法连接 ws:\/\/localhost:8765。1 秒后重试/);
+  });
+
+  it('reconnects at once when the browser comes back online', async () => {
+    const worker = await startWorker();
+    worker.server.accept([]);
+    for (let failure = 0; failure < 4; failure++) {
+      worker.latest().drop();
+      await vi.runOnlyPendingTimersAsync();
+    }
+    worker.latest().drop();
+    const sockets = worker.sockets.length;
+    await worker.service.onOnline();
+    expect(worker.sockets).toHaveLength(sockets + 1);
+  });
+
+  it('moves to a new server URL as soon as the setting changes', async () => {
+    const worker = await startWorker();
+    worker.server.accept([]);
+    await saveSettings({ serverUrl: 'wss://monitor.example.com/ws' });
+    await settle();
+    expect(worker.sockets.map((socket) => socket.url)).toEqual(['ws://localhost:8765', 'wss://monitor.example.com/ws']);
+  });
+
+  it('hands a round that ends with expired tokens to the reminder policy', async () => {
+    const worker = await startWorker();
+    await saveSettings({ remindEveryRound: true });
+    worker.server.accept([user(1)]);
+    await settle();
+    worker.server.send(checkCompleted(2, { total_expired: 1 }));
+    await settle();
+    expect(worker.alerts()).toEqual(['已有 1 个 Token 过期', '仍有 1 个 Token 过期']);
+  });
+
+  it('forgets everything on request and sums up the next snapshot again', async () => {
+    const worker = await startWorker();
+    worker.server.accept([user(1)]);
+    await settle();
+    await worker.service.clearStoredData();
+    expect((await worker.service.queryExpired({})).total).toBe(0);
+    worker.server.accept([user(1)]);
+    await settle();
+    expect(worker.alerts()).toEqual(['已有 1 个 Token 过期', '已有 1 个 Token 过期']);
+  });
+});
+
+describe('the background worker against broken storage', () => {
+  const GARBAGE: Record<string, unknown[]> = {
+    monitorSummary: [42, 'not a summary', { hasSnapshot: 'yes' }, JSON.parse('{"__proto__": {"hasSnapshot": true}}')],
+    expiredUsers: ['{not json', '{"user_id": 1}', '[{"user_id": {}}]', 7],
+    expiredAdded: ['nope', [{ user_id: null }], { length: 3 }],
+    pendingAlert: ['alert', { id: 3, batch: [] }, [null]],
+    alertJournal: [{ entries: [] }, [{ id: 1 }], 'history'],
+  };
+
+  for (const [key, values] of Object.entries(GARBAGE)) {
+    it(`logs a corrupt or foreign value under ${key}, starts from what it can read, and keeps alerting`, async () => {
+      for (const value of values) {
+        fakeBrowser.reset();
+        screen = new Map();
+        shows = [];
+        await fakeBrowser.storage.local.set({ [key]: value });
+        const worker = await startWorker();
+        worker.server.accept([user(1)]);
+        await settle();
+        worker.server.send(tokenExpired([user(2)]));
+        await settle();
+        expect(worker.alerts().at(-1), `${key} = ${JSON.stringify(value)}`).toBe('1 个 Token 已过期');
+        expect(worker.logs.join('\n'), `${key} = ${JSON.stringify(value)}`).toMatch(/invalid|not JSON|dropped/);
+        killWorker();
+      }
+    });
+  }
+
+  it('repairs corrupt settings with defaults and keeps alerting', async () => {
+    await fakeBrowser.storage.sync.set({ settings: { serverUrl: 12, speech: 'loud', notifications: 'maybe' } });
+    const worker = await startWorker();
+    expect(worker.latest().url).toBe('ws://localhost:8765');
+    worker.server.accept([]);
+    worker.server.send(tokenExpired([user(3)]));
+    await settle();
+    expect(worker.alerts()).toEqual(['1 个 Token 已过期']);
+  });
+
+  it('keeps alerting when storage is full, logs it, and lets the older half of the history go', async () => {
+    const worker = await startWorker();
+    worker.server.accept([]);
+    for (let id = 1; id <= 4; id++) {
+      worker.server.send(tokenExpired([user(id)]));
+      await settle();
+    }
+    const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(async (items) => {
+      const journal = (items as { alertJournal?: unknown[] }).alertJournal;
+      if ('monitorSummary' in items || (journal && journal.length > 2)) throw new Error('QUOTA_BYTES quota exceeded');
+      return set(items);
+    });
+    worker.server.send(tokenExpired([user(9)]));
+    await settle();
+    expect(worker.alerts().at(-1)).toBe('1 个 Token 已过期');
+    expect(worker.spoken.at(-1)).toBe('发现 1 个 Token 过期用户，尾号 0009');
+    expect(worker.logs.join('\n')).toMatch(/\[alert\] storing ahead failed: Error: QUOTA_BYTES/);
+    expect(worker.logs.join('\n')).toMatch(/keeping the newest 2 alerts/);
+    const journal = (await fakeBrowser.storage.local.get('alertJournal')).alertJournal as JournalEntry[];
+    expect(journal.map((entry) => entry.users[0]?.user_id)).toEqual(['9', '4']);
+  });
+});

@@ -1,0 +1,159 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { Dashboard } from '../../../entrypoints/dashboard/Dashboard';
+import { sendMessage } from '../../../platform/messaging';
+import { settingsItem } from '../../../platform/storage-items';
+import type { ExpiredPage, ExpiredQuery } from '../../../utils/expired/expired-query';
+import type { RoundSummary } from '../../../utils/monitor/monitor-state';
+import type { MonitorView } from '../../../utils/monitor/monitor-view';
+import { defaultSettings, type Settings } from '../../../utils/settings';
+
+vi.mock('../../../platform/messaging', () => ({ sendMessage: vi.fn() }));
+
+const CSV = '\uFEFFphone,user_id,expired_time\r\n13800138000,12345,2025-09-03T09:27:57.108204\r\n';
+
+const history: RoundSummary[] = Array.from({ length: 50 }, (_, index) => ({
+  round: index + 1,
+  duration: 30 + (index % 7),
+  totalUsers: 410,
+  newExpired: index % 4,
+  completedAt: '2025-09-03T09:27:57.108204',
+}));
+
+const view = (expiredCount: number): MonitorView => ({
+  connection: { phase: 'open', url: 'ws://localhost:8765', since: Date.now() },
+  hasSnapshot: true,
+  round: { round: 51, phase: 'running', current: 10, total: 410, percentage: 2.4, expiredFound: 0, duration: null },
+  totals: { totalUsers: 410, totalExpired: expiredCount, lastCheck: '2025-09-03T09:27:57.108204' },
+  history,
+  latency: { serverMs: 3, roundTripMs: null },
+  expiredCount,
+  expiredVersion: 7,
+});
+
+const answer = ({ search = '', sort = 'newest', offset = 0, limit = 100 }: ExpiredQuery): ExpiredPage => {
+  const all = Array.from({ length: 1000 }, (_, index) => ({
+    user_id: `u${index}`,
+    phone: `139${String(index).padStart(8, '0')}`,
+    expired_time: '2025-09-03T09:27:57.108204',
+  }));
+  const matching = all.filter((row) => row.phone.includes(search) || row.user_id.includes(search));
+  const sorted = sort === 'oldest' ? [...matching].reverse() : matching;
+  return { version: 7, total: all.length, matched: sorted.length, offset, rows: sorted.slice(offset, offset + limit) };
+};
+
+const queries = () =>
+  vi
+    .mocked(sendMessage)
+    .mock.calls.filter(([name]) => name === 'queryExpired')
+    .map(([, query]) => query as ExpiredQuery);
+
+const store = (change: Partial<Settings>) => settingsItem.setValue({ ...defaultSettings, ...change });
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.mocked(sendMessage)
+    .mockReset()
+    .mockImplementation((async (name: string, data: unknown) => {
+      if (name === 'queryExpired') return answer(data as ExpiredQuery);
+      if (name === 'exportCsv') return CSV;
+      return undefined;
+    }) as typeof sendMessage);
+});
+
+afterEach(cleanup);
+
+describe('dashboard', () => {
+  it('is titled in the chosen language and shows the whole header', async () => {
+    await store({ language: 'zh_CN' });
+    render(<Dashboard view={view(1000)} />);
+    expect(await screen.findByRole('heading', { level: 1, name: '过期 Token 看板' })).toBeTruthy();
+    await waitFor(() => expect(document.title).toBe('过期 Token 看板 - Token 监控提醒'));
+    expect(document.documentElement.lang).toBe('zh-CN');
+    expect(screen.getByText('已连接 ws://localhost:8765')).toBeTruthy();
+    expect(screen.getByRole('progressbar', { name: '第 51 轮检查进度' })).toBeTruthy();
+    expect(screen.getByText('共 1,000 个')).toBeTruthy();
+  });
+
+  it('draws the last 50 rounds', async () => {
+    await store({ language: 'en' });
+    const { container } = render(<Dashboard view={view(0)} />);
+    await screen.findByRole('img', { name: 'Duration and new expiries of the last 50 rounds' });
+    expect(container.querySelectorAll('.chart__bar')).toHaveLength(50);
+    expect(container.querySelector('.chart__round title')?.textContent).toBe('Round 1: 30 sec, 0 newly expired');
+  });
+
+  it('sorts by what the user picks, from the top', async () => {
+    await store({ language: 'en' });
+    render(<Dashboard view={view(1000)} />);
+    await screen.findByText('139****0000');
+    fireEvent.change(screen.getByRole('combobox', { name: 'Sort' }), { target: { value: 'oldest' } });
+    expect(await screen.findByText('139****0999')).toBeTruthy();
+    expect(queries().at(-1)).toEqual({ search: '', sort: 'oldest', offset: 0, limit: 100 });
+  });
+
+  it('counts the matches of a search', async () => {
+    await store({ language: 'zh_CN' });
+    render(<Dashboard view={view(1000)} />);
+    fireEvent.input(await screen.findByRole('searchbox', { name: '按手机号或用户 ID 搜索' }), {
+      target: { value: 'u99' },
+    });
+    expect(await screen.findByText('匹配 11 个，共 1,000 个')).toBeTruthy();
+    expect(queries().at(-1)?.search).toBe('u99');
+  });
+
+  describe('CSV export', () => {
+    const downloads: Array<{ name: string; blob: Blob }> = [];
+
+    beforeEach(() => {
+      downloads.length = 0;
+      const blobs = new Map<string, Blob>();
+      vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+        const url = `blob:test/${blobs.size}`;
+        blobs.set(url, blob as Blob);
+        return url;
+      });
+      vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+      vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+        downloads.push({ name: this.download, blob: blobs.get(this.href) as Blob });
+      });
+    });
+
+    it('saves the list as a dated CSV file, without tokens by default', async () => {
+      await store({ language: 'en' });
+      render(<Dashboard view={view(1)} />);
+      const checkbox = (await screen.findByRole('checkbox', { name: 'Include tokens' })) as HTMLInputElement;
+      expect(checkbox.checked).toBe(false);
+      fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+      await waitFor(() => expect(downloads).toHaveLength(1));
+      expect(sendMessage).toHaveBeenCalledWith('exportCsv', { includeTokens: false });
+      const today = new Date();
+      const date = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+      expect(downloads[0]?.name).toBe(`expired-tokens-${date}.csv`);
+      // Byte for byte what the worker made, byte order mark included: Excel needs it to read UTF-8.
+      const bytes = new Uint8Array(await (downloads[0] as { blob: Blob }).blob.arrayBuffer());
+      expect([...bytes]).toEqual([...new TextEncoder().encode(CSV)]);
+      expect(downloads[0]?.blob.type).toBe('text/csv;charset=utf-8');
+      expect(await screen.findByText(`Saved expired-tokens-${date}.csv`)).toBeTruthy();
+    });
+
+    it('includes tokens only when asked, and warns about it', async () => {
+      await store({ language: 'zh_CN' });
+      render(<Dashboard view={view(1)} />);
+      fireEvent.click(await screen.findByRole('checkbox', { name: '包含 Token' }));
+      expect(screen.getByText('导出的文件将包含全部 Token，请妥善保管。')).toBeTruthy();
+      fireEvent.click(screen.getByRole('button', { name: '导出 CSV' }));
+      await waitFor(() => expect(sendMessage).toHaveBeenCalledWith('exportCsv', { includeTokens: true }));
+    });
+
+    it('says so when the export fails', async () => {
+      await store({ language: 'en' });
+      vi.mocked(sendMessage).mockRejectedValue(new Error('Receiving end does not exist.'));
+      render(<Dashboard view={view(1)} />);
+      fireEvent.click(await screen.findByRole('button', { name: 'Export CSV' }));
+      expect(await screen.findByText('Export failed: the background service did not answer.')).toBeTruthy();
+      expect(downloads).toHaveLength(0);
+    });
+  });
+});

@@ -1,0 +1,225 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type AlertBatch,
+  type AlertBurst,
+  COALESCE_WINDOW_MS,
+  createAlertDispatcher,
+  notificationText,
+  speechText,
+} from '../../../utils/alerts';
+import { translatorFor } from '../../../utils/i18n';
+import { defaultSettings, type Settings } from '../../../utils/settings';
+import { user } from '../../fixtures/messages';
+
+const zh = translatorFor('zh_CN');
+const announce = (ids: number[], summary = false) => ({
+  type: 'announce' as const,
+  users: ids.map((id) => user(id)),
+  summary,
+});
+
+/** Lets pending promise callbacks run, as the worker's event loop would between two frames. */
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * A dispatcher over fakes that write down, in order, what reached storage, the screen and the speaker.
+ * Utterances end only when the test says so, like real speech that takes a while.
+ */
+const harness = (options: { settings?: Partial<Settings>; screen?: Set<string>; failing?: 'store' | 'show' } = {}) => {
+  let clock = 1_000_000;
+  let ids = 0;
+  const events: string[] = [];
+  const stored: { ahead: (AlertBurst | null)[]; delivered: (AlertBurst | null)[] } = { ahead: [], delivered: [] };
+  const screen = options.screen ?? new Set<string>();
+  const utterances: { text: string; end: () => void }[] = [];
+  const logs: string[] = [];
+  const dispatcher = createAlertDispatcher({
+    now: () => clock,
+    newId: () => `alert-${ids++}`,
+    settings: () => ({ ...defaultSettings, ...options.settings }),
+    writeAhead: async () => {
+      if (options.failing === 'store') throw new Error('QUOTA_BYTES quota exceeded');
+      events.push('store ahead');
+      stored.ahead.push(dispatcher.outbox());
+    },
+    writeDelivered: async () => {
+      events.push('store delivered');
+      stored.delivered.push(dispatcher.outbox());
+    },
+    show: async (burst: AlertBurst, silent: boolean) => {
+      if (options.failing === 'show') throw new Error('notifications are blocked');
+      screen.add(burst.id);
+      events.push(`show ${burst.id} ${notificationText(burst.batch, zh, true).title}${silent ? ' (silent)' : ''}`);
+    },
+    isShowing: async (id) => screen.has(id),
+    speak: (batch: AlertBatch, followUp: boolean) =>
+      new Promise<void>((resolve) => {
+        const text = speechText(batch, zh, followUp);
+        events.push(`speak ${text}`);
+        utterances.push({ text, end: resolve });
+      }),
+    record: () => {},
+    recordSpoken: () => {},
+    log: (line) => logs.push(line),
+  });
+  return {
+    dispatcher,
+    events,
+    stored,
+    screen,
+    utterances,
+    logs,
+    advance: (ms: number) => {
+      clock += ms;
+    },
+  };
+};
+
+describe('delivering alerts on the leading edge', () => {
+  it('stores the alert ahead, shows it at once, then marks it delivered before any speech ends', async () => {
+    const { dispatcher, events, stored } = harness();
+    dispatcher.announce(announce([1]));
+    await dispatcher.idle();
+    expect(events).toEqual([
+      'store ahead',
+      'show alert-0 1 个 Token 已过期',
+      'speak 发现 1 个 Token 过期用户，尾号 0001',
+      'store delivered',
+    ]);
+    expect(stored.ahead[0]).toMatchObject({ id: 'alert-0', shown: 0, spoken: 0, batch: { count: 1 } });
+    expect(stored.delivered[0]).toMatchObject({ id: 'alert-0', shown: 1, spoken: 1 });
+  });
+
+  it('grows the same notification with news inside the window, and opens a new one after it', async () => {
+    const { dispatcher, events, advance } = harness();
+    dispatcher.announce(announce([1]));
+    await dispatcher.idle();
+    advance(COALESCE_WINDOW_MS - 1);
+    dispatcher.announce(announce([2, 3]));
+    await dispatcher.idle();
+    advance(1);
+    dispatcher.announce(announce([4]));
+    await dispatcher.idle();
+    expect(events.filter((event) => event.startsWith('show'))).toEqual([
+      'show alert-0 1 个 Token 已过期',
+      'show alert-0 3 个 Token 已过期',
+      'show alert-1 1 个 Token 已过期',
+    ]);
+  });
+
+  it('speaks what joined as one follow-up once the first utterance ends, cutting nothing short', async () => {
+    const { dispatcher, utterances } = harness();
+    dispatcher.announce(announce([1]));
+    await dispatcher.idle();
+    dispatcher.announce(announce([2]));
+    await dispatcher.idle();
+    dispatcher.announce(announce([3, 4]));
+    await dispatcher.idle();
+    expect(utterances.map((utterance) => utterance.text)).toEqual(['发现 1 个 Token 过期用户，尾号 0001']);
+    utterances[0]?.end();
+    await tick();
+    expect(utterances.map((utterance) => utterance.text)).toEqual([
+      '发现 1 个 Token 过期用户，尾号 0001',
+      '又有 3 个 Token 过期用户，尾号 0004、0003、0002',
+    ]);
+    utterances[1]?.end();
+    await tick();
+    expect(utterances).toHaveLength(2);
+  });
+
+  it('shows a silent notification and says nothing while muted', async () => {
+    const { dispatcher, events } = harness({ settings: { mutedUntil: Date.now() + 60_000 } });
+    dispatcher.announce(announce([1]));
+    await dispatcher.idle();
+    expect(events).toEqual(['store ahead', 'show alert-0 1 个 Token 已过期 (silent)', 'store delivered']);
+  });
+
+  it('drops a round reminder while an alert is open, and shows news after a reminder as a new alert', async () => {
+    const { dispatcher, events, advance } = harness({ settings: { remindEveryRound: true } });
+    dispatcher.announce(announce([1]));
+    dispatcher.remind(5);
+    await dispatcher.idle();
+    advance(COALESCE_WINDOW_MS);
+    dispatcher.remind(5);
+    await dispatcher.idle();
+    dispatcher.announce(announce([2]));
+    await dispatcher.idle();
+    expect(events.filter((event) => event.startsWith('show'))).toEqual([
+      'show alert-0 1 个 Token 已过期',
+      'show alert-1 仍有 5 个 Token 过期',
+      'show alert-2 1 个 Token 已过期',
+    ]);
+  });
+
+  it('still tells the user when storing ahead fails, and logs why', async () => {
+    const { dispatcher, events, logs } = harness({ failing: 'store' });
+    dispatcher.announce(announce([1]));
+    await dispatcher.idle();
+    expect(events).toContain('show alert-0 1 个 Token 已过期');
+    expect(logs).toEqual(['[alert] storing ahead failed: Error: QUOTA_BYTES quota exceeded']);
+  });
+
+  it('still speaks and marks the alert delivered when the notification fails', async () => {
+    const { dispatcher, events, logs } = harness({ failing: 'show' });
+    dispatcher.announce(announce([1]));
+    await dispatcher.idle();
+    expect(events).toEqual(['store ahead', 'speak 发现 1 个 Token 过期用户，尾号 0001', 'store delivered']);
+    expect(logs).toEqual(['[alert] notification failed: Error: notifications are blocked']);
+  });
+});
+
+describe('an alert left by a stopped worker', () => {
+  const storedAhead = async () => {
+    const first = harness();
+    first.dispatcher.announce(announce([7, 8]));
+    await first.dispatcher.idle();
+    const ahead = first.stored.ahead[0];
+    if (!ahead) throw new Error('nothing was stored ahead');
+    return ahead;
+  };
+
+  it('is shown and spoken once, under its own id, when it never reached the screen', async () => {
+    const saved = await storedAhead();
+    const next = harness();
+    await next.dispatcher.restore(saved);
+    await next.dispatcher.idle();
+    expect(next.events).toEqual([
+      'store ahead',
+      'show alert-0 2 个 Token 已过期',
+      'speak 发现 2 个 Token 过期用户，尾号 0008、0007',
+      'store delivered',
+    ]);
+  });
+
+  it('replaces the notification already on screen and is not spoken again', async () => {
+    const saved = await storedAhead();
+    const next = harness({ screen: new Set([saved.id]) });
+    await next.dispatcher.restore(saved);
+    await next.dispatcher.idle();
+    expect(next.events).toEqual(['store ahead', 'show alert-0 2 个 Token 已过期', 'store delivered']);
+    expect(next.screen.size).toBe(1);
+  });
+
+  it('speaks the follow-up that was still waiting for the first utterance to end, without showing it again', async () => {
+    const first = harness();
+    first.dispatcher.announce(announce([1]));
+    await first.dispatcher.idle();
+    first.dispatcher.announce(announce([2]));
+    await first.dispatcher.idle();
+    expect(first.utterances).toHaveLength(1);
+    const next = harness({ screen: first.screen });
+    await next.dispatcher.restore(first.stored.delivered.at(-1) ?? null);
+    await next.dispatcher.idle();
+    expect(next.events).toEqual(['store ahead', 'speak 又有 1 个 Token 过期用户，尾号 0002', 'store delivered']);
+  });
+
+  it('is left alone once it was marked delivered', async () => {
+    const first = harness();
+    first.dispatcher.announce(announce([7]));
+    await first.dispatcher.idle();
+    const next = harness();
+    await next.dispatcher.restore(first.stored.delivered[0] ?? null);
+    await next.dispatcher.idle();
+    expect(next.events).toEqual([]);
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { BADGE_GREY, BADGE_RED, badgeAppearance, countText } from '../../../utils/badge/badge-appearance';
+import { translatorFor } from '../../../utils/i18n';
+
+const zh = translatorFor('zh_CN');
+const open = { phase: 'open' as const, url: 'ws://localhost:8765', since: 0 };
+
+describe('badge', () => {
+  it('shows the expired count in red while connected, nothing at zero', () => {
+    expect(badgeAppearance(open, 3, zh, 0)).toMatchObject({ text: '3', color: BADGE_RED });
+    expect(badgeAppearance(open, 0, zh, 0)).toMatchObject({ text: '', title: 'Token 监控提醒: 没有过期的 Token' });
+  });
+
+  it('caps the count at 999+', () => {
+    expect(countText(999)).toBe('999');
+    expect(countText(1000)).toBe('999+');
+    expect(countText(100_000)).toBe('999+');
+  });
+
+  it('shows a grey mark with the reason and the next retry while not connected', () => {
+    const waiting = {
+      phase: 'waiting' as const,
+      url: 'ws://localhost:8765',
+      attempt: 2,
+      retryAt: 12_000,
+      problem: { kind: 'refused' as const },
+    };
+    expect(badgeAppearance(waiting, 5, zh, 4_500)).toEqual({
+      text: '!',
+      color: BADGE_GREY,
+      title: 'Token 监控提醒: 未连接：无法连接 ws://localhost:8765。8 秒后重试. 5 个 Token 已过期',
+    });
+  });
+
+  it('says when monitoring is off', () => {
+    expect(badgeAppearance({ phase: 'off' }, 0, translatorFor('en'), 0)).toMatchObject({
+      text: 'off',
+      color: BADGE_GREY,
+      title: 'Token Monitor Notifier: Monitoring is off. No expired tokens',
+    });
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { queryExpired, sortExpired } from '../../../utils/expired';
+import { user } from '../../fixtures/messages';
+
+const users = [
+  user(3, '2025-09-03T09:00:00.000000'),
+  user(1, '2025-09-03T11:00:00.000000'),
+  { ...user(22, '2025-09-03T10:00:00.000000'), phone: '13912345678' },
+];
+
+describe('querying the expired list', () => {
+  it('sorts newest first by default and never returns tokens', () => {
+    const page = queryExpired(sortExpired(users, 'newest'), {}, 7);
+    expect(page.rows.map((row) => row.user_id)).toEqual(['1', '22', '3']);
+    expect(page).toMatchObject({ version: 7, total: 3, matched: 3, offset: 0 });
+    expect(page.rows.every((row) => !('token' in row))).toBe(true);
+  });
+
+  it('sorts by user id numerically', () => {
+    expect(sortExpired(users, 'user').map((u) => u.user_id)).toEqual(['1', '3', '22']);
+  });
+
+  it('filters by any part of the phone or the user id', () => {
+    const sorted = sortExpired(users, 'newest');
+    expect(queryExpired(sorted, { search: '1234' }, 1).rows.map((row) => row.user_id)).toEqual(['22']);
+    expect(queryExpired(sorted, { search: ' 22 ' }, 1).matched).toBe(1);
+    expect(queryExpired(sorted, { search: 'nobody' }, 1)).toMatchObject({ matched: 0, total: 3, rows: [] });
+  });
+
+  it('pages through a long list', () => {
+    const many = Array.from({ length: 100_000 }, (_, index) => user(index));
+    const page = queryExpired(sortExpired(many, 'user'), { sort: 'user', offset: 50_000, limit: 30 }, 1);
+    expect(page.rows).toHaveLength(30);
+    expect(page.rows[0]?.user_id).toBe('50000');
+  });
+});
