@@ -8,6 +8,7 @@ import {
   notificationText,
   type SpeechOutcome,
   speechText,
+  withoutIgnored,
 } from '../../utils/alerts';
 import type { BadgeAppearance } from '../../utils/badge/badge-appearance';
 import { badgeAppearance } from '../../utils/badge/badge-appearance';
@@ -156,7 +157,8 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
   const carryOut = (effect: MonitorEffect) => {
     if (effect.type === 'remind') return alerts.remind(effect.totalExpired);
     for (const user of effect.users) added.set(user.user_id, user);
-    alerts.announce(effect);
+    const alerting = withoutIgnored(effect, settings.ignoredUsers);
+    if (alerting) alerts.announce(alerting);
   };
 
   const receive = (text: string) => {
@@ -214,7 +216,7 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
     },
     async queryExpired(query: ExpiredQuery) {
       await ready;
-      return queryExpired(sortedUsers(query.sort ?? 'newest'), query, expiredVersion);
+      return queryExpired(sortedUsers(query.sort ?? 'newest'), query, expiredVersion, new Set(settings.ignoredUsers));
     },
     async exportCsv(includeTokens: boolean) {
       await ready;

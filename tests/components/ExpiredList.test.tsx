@@ -8,11 +8,12 @@ import type { Locale } from '../../utils/i18n';
 afterEach(cleanup);
 
 const rows: ExpiredRow[] = [
-  { user_id: '12345', phone: '13800138000', expired_time: '2025-09-03T09:27:57.108204' },
+  { user_id: '12345', phone: '13800138000', expired_time: '2025-09-03T09:27:57.108204', ignored: false },
   {
     user_id: '<img src=x onerror=alert(1)>',
     phone: `<script>alert(1)</script>${'9'.repeat(500)}`,
     expired_time: '<b>bold</b>',
+    ignored: false,
   },
 ];
 

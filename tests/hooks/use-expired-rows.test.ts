@@ -22,7 +22,7 @@ const fakeWorker = (total: number) => {
       offset,
       rows: ids
         .slice(offset, offset + limit)
-        .map((id) => ({ user_id: id, phone: `p${id}v${version}`, expired_time: '' })),
+        .map((id) => ({ user_id: id, phone: `p${id}v${version}`, expired_time: '', ignored: false })),
     };
   };
   const fetchPage = vi.fn<FetchExpiredPage>(

@@ -14,7 +14,12 @@ export const isAlertId = (id: string) => id.startsWith(ALERT_ID_PREFIX);
 /** How many (user_id, expired_time) pairs a burst keeps for the alert history. */
 export const BURST_USERS_LIMIT = 200;
 
-const namedUserSchema = z.object({ user_id: z.string(), expired_time: z.string() });
+const namedUserSchema = z.object({
+  user_id: z.string(),
+  expired_time: z.string(),
+  /** For the history's search and display; masked there like everywhere else. */
+  phone: z.string().default(''),
+});
 
 /**
  * One notification and what it has told so far. It leaves at once on its first expiry; news within the
@@ -39,7 +44,7 @@ export type NamedUser = z.infer<typeof namedUserSchema>;
 type Announce = Extract<MonitorEffect, { type: 'announce' }>;
 
 const named = (users: Announce['users']): NamedUser[] =>
-  users.map(({ user_id, expired_time }) => ({ user_id, expired_time }));
+  users.map(({ user_id, expired_time, phone }) => ({ user_id, expired_time, phone }));
 
 const opened = (id: string, now: number, batch: AlertBatch, users: NamedUser[] = []): AlertBurst => ({
   id,

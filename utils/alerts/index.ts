@@ -4,6 +4,7 @@ export * from './alert-dispatcher';
 export * from './alert-journal';
 export * from './alert-policy';
 export * from './alert-text';
+export * from './ignored-users';
 export * from './mask-phone';
 export * from './mute';
 export * from './quiet-hours';

@@ -2,6 +2,8 @@ import type { ExpiredUser } from '../protocol';
 import { z } from '../zod';
 
 export const expiredSortSchema = z.enum(['newest', 'oldest', 'phone', 'user']);
+/** Ignored users stay in the list: everyone, only those who alert, or only the ignored. */
+export const ignoredFilterSchema = z.enum(['all', 'alerting', 'ignored']);
 
 export const expiredQuerySchema = z.object({
   /** Matches anywhere in the phone or the user id; empty matches everyone. */
@@ -9,13 +11,17 @@ export const expiredQuerySchema = z.object({
   sort: expiredSortSchema.default('newest'),
   offset: z.number().int().nonnegative().default(0),
   limit: z.number().int().min(0).max(1000).default(100),
+  show: ignoredFilterSchema.default('all'),
+  /** Only these users (the ones one alert named, when a notification is clicked). */
+  userIds: z.array(z.string().max(128)).max(1000).optional(),
 });
 
 export type ExpiredSort = z.infer<typeof expiredSortSchema>;
+export type IgnoredFilter = z.infer<typeof ignoredFilterSchema>;
 export type ExpiredQuery = z.input<typeof expiredQuerySchema>;
 
-/** What a page shows of one expired user: never the token. */
-export type ExpiredRow = Omit<ExpiredUser, 'token'>;
+/** What a page shows of one expired user: never the token; whether the operator ignores them. */
+export type ExpiredRow = Omit<ExpiredUser, 'token'> & { ignored: boolean };
 
 export interface ExpiredPage {
   /** The list version these rows come from (see MonitorView.expiredVersion). */
@@ -39,20 +45,44 @@ const compareBy: Record<ExpiredSort, (a: ExpiredUser, b: ExpiredUser) => number>
 export const sortExpired = (users: Iterable<ExpiredUser>, sort: ExpiredSort): ExpiredUser[] =>
   [...users].sort(compareBy[sort]);
 
-const toRow = ({ user_id, phone, expired_time }: ExpiredUser): ExpiredRow => ({ user_id, phone, expired_time });
+const toRow =
+  (ignored: ReadonlySet<string>) =>
+  ({ user_id, phone, expired_time }: ExpiredUser): ExpiredRow => ({
+    user_id,
+    phone,
+    expired_time,
+    ignored: ignored.has(user_id),
+  });
 
-/** One page of a sorted list, filtered by the search text. */
-export const queryExpired = (sorted: readonly ExpiredUser[], query: ExpiredQuery, version: number): ExpiredPage => {
-  const { search, offset, limit } = expiredQuerySchema.parse(query);
+const matcher = (
+  search: string,
+  show: IgnoredFilter,
+  userIds: readonly string[] | undefined,
+  ignored: ReadonlySet<string>,
+) => {
   const needle = search.trim().toLowerCase();
-  const matches = needle
-    ? sorted.filter((user) => user.phone.includes(needle) || user.user_id.toLowerCase().includes(needle))
-    : sorted;
+  const only = userIds && new Set(userIds);
+  return (user: ExpiredUser) =>
+    (!needle || user.phone.includes(needle) || user.user_id.toLowerCase().includes(needle)) &&
+    (!only || only.has(user.user_id)) &&
+    (show === 'all' || ignored.has(user.user_id) === (show === 'ignored'));
+};
+
+/** One page of a sorted list, filtered by the search text, the ignore filter and the users asked for. */
+export const queryExpired = (
+  sorted: readonly ExpiredUser[],
+  query: ExpiredQuery,
+  version: number,
+  ignored: ReadonlySet<string> = new Set(),
+): ExpiredPage => {
+  const { search, offset, limit, show, userIds } = expiredQuerySchema.parse(query);
+  const filtered = search.trim() || show !== 'all' || userIds;
+  const matches = filtered ? sorted.filter(matcher(search, show, userIds, ignored)) : sorted;
   return {
     version,
     total: sorted.length,
     matched: matches.length,
     offset,
-    rows: matches.slice(offset, offset + limit).map(toRow),
+    rows: matches.slice(offset, offset + limit).map(toRow(ignored)),
   };
 };

@@ -1,6 +1,8 @@
 import { z } from '../zod';
 import { DEFAULT_SERVER_URL, serverUrlSchema } from './server-url';
 
+export const IGNORED_USERS_LIMIT = 200;
+
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
 
 // Every field falls back on its own: one corrupt value resets that value, not the user's other choices.
@@ -27,6 +29,11 @@ export const settingsSchema = z.object({
   /** The document's `alwaysNotify`: a summary reminder after every round while expired tokens remain. */
   remindEveryRound: z.boolean().catch(false),
   language: z.enum(['auto', 'zh_CN', 'en']).catch('auto'),
+  /**
+   * user_ids that never alert (test accounts, say); they stay in the list, dimmed. Bounded so the settings
+   * stay within sync storage's 8 KB per item.
+   */
+  ignoredUsers: z.array(z.string().max(128)).max(IGNORED_USERS_LIMIT).catch([]),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -39,6 +46,9 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 // Chrome's sync storage hands objects back with their keys sorted: compare by content, not by order.
 const sameValue = (a: unknown, b: unknown): boolean => {
+  if (Array.isArray(a) && Array.isArray(b)) {
+    return a.length === b.length && a.every((item, index) => sameValue(item, b[index]));
+  }
   if (!isRecord(a) || !isRecord(b)) return Object.is(a, b);
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((key) => sameValue(a[key], b[key]));

@@ -374,3 +374,24 @@ describe('the background worker against broken storage', () => {
     expect(journal.map((entry) => entry.users[0]?.user_id)).toEqual(['9', '4']);
   });
 });
+
+describe('the background worker and ignored users', () => {
+  it('lists an ignored user, dimmed, but never alerts for them', async () => {
+    await saveSettings({ ignoredUsers: ['2'] });
+    const worker = await startWorker();
+    worker.server.accept([]);
+    worker.server.send(tokenExpired([user(2)]));
+    await settle();
+    expect(worker.alerts()).toEqual([]);
+    expect(worker.spoken).toEqual([]);
+    worker.server.send(tokenExpired([user(2, '2025-09-05T00:00:00.000000'), user(3)]));
+    await settle();
+    expect(worker.alerts()).toEqual(['1 个 Token 已过期']);
+    expect(worker.spoken).toEqual(['发现 1 个 Token 过期用户，尾号 0003']);
+    const page = await worker.service.queryExpired({ sort: 'user' });
+    expect(page.rows.map((row) => [row.user_id, row.ignored])).toEqual([
+      ['2', true],
+      ['3', false],
+    ]);
+  });
+});

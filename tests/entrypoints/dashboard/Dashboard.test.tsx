@@ -37,6 +37,7 @@ const answer = ({ search = '', sort = 'newest', offset = 0, limit = 100 }: Expir
     user_id: `u${index}`,
     phone: `139${String(index).padStart(8, '0')}`,
     expired_time: '2025-09-03T09:27:57.108204',
+    ignored: false,
   }));
   const matching = all.filter((row) => row.phone.includes(search) || row.user_id.includes(search));
   const sorted = sort === 'oldest' ? [...matching].reverse() : matching;

@@ -44,6 +44,7 @@ const answerFor =
       user_id: String(10_000 + index),
       phone: `138${String(index).padStart(8, '0')}`,
       expired_time: '2025-09-03T09:27:57.108204',
+      ignored: false,
     }));
     return { version: 1, total, matched: indexes.length, offset, rows };
   };

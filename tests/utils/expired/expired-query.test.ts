@@ -33,4 +33,25 @@ describe('querying the expired list', () => {
     expect(page.rows).toHaveLength(30);
     expect(page.rows[0]?.user_id).toBe('50000');
   });
+
+  it('marks ignored users and filters by them, keeping them in the list by default', () => {
+    const ignored = new Set(['22']);
+    const all = queryExpired(sortExpired(users, 'newest'), {}, 1, ignored);
+    expect(all.rows.map((row) => [row.user_id, row.ignored])).toEqual([
+      ['1', false],
+      ['22', true],
+      ['3', false],
+    ]);
+    expect(queryExpired(users, { show: 'ignored' }, 1, ignored).rows.map((row) => row.user_id)).toEqual(['22']);
+    expect(queryExpired(users, { show: 'alerting' }, 1, ignored).matched).toBe(2);
+  });
+
+  it('shows exactly the users one alert named, and still searches among them', () => {
+    const page = queryExpired(sortExpired(users, 'newest'), { userIds: ['3', '22', 'gone'] }, 1);
+    expect(page.rows.map((row) => row.user_id)).toEqual(['22', '3']);
+    expect(page).toMatchObject({ total: 3, matched: 2 });
+    expect(queryExpired(users, { userIds: ['3', '22'], search: '139' }, 1).rows.map((row) => row.user_id)).toEqual([
+      '22',
+    ]);
+  });
 });

@@ -12,6 +12,7 @@ describe('settings', () => {
       mutedUntil: null,
       remindEveryRound: false,
       language: 'auto',
+      ignoredUsers: [],
     });
   });
 
@@ -33,6 +34,16 @@ describe('settings', () => {
     for (const stored of [null, undefined, 'text', 42, [1, 2]]) {
       expect(readSettings(stored).settings).toEqual(defaultSettings);
     }
+  });
+
+  it('keeps a valid ignore list and drops a corrupt or oversized one', () => {
+    expect(readSettings({ ignoredUsers: ['test-1', '42'] }).settings.ignoredUsers).toEqual(['test-1', '42']);
+    expect(readSettings({ ignoredUsers: 'test-1' }).settings.ignoredUsers).toEqual([]);
+    const tooMany = Array.from({ length: 201 }, (_, index) => String(index));
+    expect(readSettings({ ignoredUsers: tooMany })).toMatchObject({
+      settings: { ignoredUsers: [] },
+      replaced: ['ignoredUsers'],
+    });
   });
 
   it('reports nothing for settings it wrote itself', () => {
