@@ -17,6 +17,7 @@ import { type ExpiredQuery, type ExpiredSort, queryExpired, sortExpired, toCsv }
 import { type Locale, resolveLocale, translatorFor } from '../../utils/i18n';
 import {
   initialMonitorState,
+  knowingAlerted,
   type MonitorEffect,
   type MonitorState,
   recordRoundTrip,
@@ -117,7 +118,8 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
     newId: () => newAlertId(env.now()),
     settings: () => settings,
     writeAhead: () => saveSnapshot(state, alerts.outbox(), [...added.values()]),
-    writeDelivered: () => journal.fitting((entries) => saveDelivered(alerts.outbox(), entries)),
+    writeDelivered: () =>
+      journal.fitting((entries) => saveDelivered(state, alerts.outbox(), [...added.values()], entries)),
     show: (burst: AlertBurst, silent: boolean) => {
       const t = translator();
       const text = notificationText(burst.batch, t, settings.maskPhones);
@@ -184,7 +186,9 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
 
   const ready = (async () => {
     const [snapshot, loaded] = await Promise.all([loadSnapshot(log), loadSettings(), journal.load()]);
-    state = snapshot.state;
+    const known = knowingAlerted(snapshot.state, snapshot.pending?.users ?? []);
+    state = known.state;
+    for (const user of known.added) added.set(user.user_id, user);
     settings = loaded;
     await alerts.restore(snapshot.pending);
     watchSettings(applySettings);

@@ -106,9 +106,18 @@ export const saveExpiredList = (state: MonitorState, pending: AlertBurst | null)
   ]);
 };
 
-/** The mark that an alert went out, with the history entry that says so, in one write. */
-export const saveDelivered = (pending: AlertBurst | null, journal: readonly JournalEntry[]) =>
+/** The mark that an alert went out, with the history entry that says so and the state, in one write. */
+export const saveDelivered = (
+  state: MonitorState,
+  pending: AlertBurst | null,
+  added: readonly ExpiredUser[],
+  journal: readonly JournalEntry[],
+) =>
+  // With the state, like every write of the alert: the history never names a user the stored state does not
+  // know, or a restarted worker would announce them again.
   storage.setItems([
+    { item: monitorSummaryItem, value: summaryOf(state) },
     { item: pendingAlertItem, value: pending },
+    { item: expiredAddedItem, value: added },
     { item: alertJournalItem, value: journal },
   ]);

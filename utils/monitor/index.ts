@@ -1,4 +1,5 @@
 export * from './effects';
+export * from './known-from-alert';
 export * from './monitor-state';
 export * from './monitor-view';
 export * from './reduce';

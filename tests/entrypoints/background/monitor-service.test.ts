@@ -183,6 +183,22 @@ describe('the background worker', () => {
     expect(second.spoken).toEqual([]);
   });
 
+  it('never announces again a user the stored alert named, even if the stored state had not caught up', async () => {
+    const first = await startWorker();
+    first.server.accept([]);
+    first.server.send(tokenExpired([user(7)]));
+    await settle();
+    killWorker();
+    // As an older version, or a write cut short, could leave it: the alert names user 7, the state does not.
+    await fakeBrowser.storage.local.set({ expiredAdded: [], expiredUsers: '[]' });
+
+    const second = await startWorker();
+    second.server.accept([user(7)]);
+    await settle();
+    expect(second.alerts()).toEqual([]);
+    expect((await second.service.queryExpired({})).rows.map((row) => row.user_id)).toEqual(['7']);
+  });
+
   it('stores the large expired list only when it changes, and at most every 30 s', async () => {
     const worker = await startWorker();
     worker.server.accept([user(1), user(2)]);

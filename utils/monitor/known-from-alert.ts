@@ -1,0 +1,29 @@
+import type { ExpiredUser } from '../protocol';
+import type { MonitorState } from './monitor-state';
+
+interface NamedUser {
+  user_id: string;
+  expired_time: string;
+  phone: string;
+}
+
+/**
+ * A stored alert's users as known: whoever an alert names has been announced, whatever the stored state says
+ * (written by an older version, or cut short). Without this a restarted worker would announce them again
+ * from the next snapshot. Their tokens arrive with that snapshot. Returns the users it had to add.
+ */
+export const knowingAlerted = (
+  state: MonitorState,
+  named: readonly NamedUser[],
+): { state: MonitorState; added: ExpiredUser[] } => {
+  const added: ExpiredUser[] = named
+    .filter((user) => {
+      const known = state.expired.get(user.user_id)?.expired_time ?? state.renewed.get(user.user_id);
+      return known === undefined || user.expired_time > known;
+    })
+    .map((user) => ({ ...user, token: '' }));
+  if (added.length === 0) return { state, added };
+  const expired = new Map(state.expired);
+  for (const user of added) expired.set(user.user_id, user);
+  return { state: { ...state, expired }, added };
+};
