@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { Button } from '../../components/Button';
 import { ConnectionLine, connectionLineFromView } from '../../components/ConnectionLine';
 import { ExpiredResults } from '../../components/ExpiredResults';
+import { ExpiryAnnouncer } from '../../components/ExpiryAnnouncer';
 import { I18nProvider } from '../../components/i18n-context';
 import { MuteControl } from '../../components/MuteControl';
 import { RoundChart } from '../../components/RoundChart';
@@ -55,6 +56,8 @@ export const Popup = ({ view }: PopupProps) => {
     <I18nProvider locale={locale}>
       <div class="popup">
         <header class="popup__connection">
+          {/* No room for a visible title; screen readers still find the page's top by its heading. */}
+          <h1 class="visually-hidden">{t('extName')}</h1>
           <ConnectionLine {...connectionLineFromView(view, notice)} now={page.now} {...actions} />
         </header>
 
@@ -78,7 +81,7 @@ export const Popup = ({ view }: PopupProps) => {
                     : formatNumber(expiredCount, locale)}
                 </span>
               </h2>
-              <SearchBox value={list.search} onChange={list.setSearch} />
+              <SearchBox value={list.search} onChange={list.setSearch} focusShortcut />
               {page.settings.maskPhones && (
                 <Button
                   variant="ghost"
@@ -120,6 +123,7 @@ export const Popup = ({ view }: PopupProps) => {
           </div>
         </footer>
         <Toast message={page.toast} />
+        <ExpiryAnnouncer expiredCount={view?.expiredCount ?? null} />
       </div>
     </I18nProvider>
   );
