@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { OPEN_DASHBOARD_COMMAND, TOGGLE_MUTE_COMMAND } from './utils/shortcuts/command-names';
 
 // A fixed key pins the Chrome extension id, so the e2e run and a hand-loaded copy share one id.
 // It is a public key only; the store assigns its own on upload.
@@ -26,6 +27,18 @@ export default defineConfig({
       // Firefox has no tts permission or API; its background page speaks through speechSynthesis.
       ...(browser === 'firefox' ? [] : ['tts']),
     ],
+    // Neither Chrome nor Firefox uses Alt+Shift+D or Alt+Shift+M (Ctrl+Shift+letter is mostly taken; ChromeOS
+    // alone keeps Alt+Shift+M for its Files app). Users change or clear them in the browser's shortcut settings.
+    commands: {
+      [OPEN_DASHBOARD_COMMAND]: {
+        suggested_key: { default: 'Alt+Shift+D' },
+        description: '__MSG_commandOpenDashboard__',
+      },
+      [TOGGLE_MUTE_COMMAND]: {
+        suggested_key: { default: 'Alt+Shift+M' },
+        description: '__MSG_commandToggleMute__',
+      },
+    },
     ...(manifestVersion === 3 && browser !== 'firefox'
       ? {
           // Since Chrome 116 WebSocket traffic keeps a service worker alive.
@@ -33,12 +46,21 @@ export default defineConfig({
           ...(CHROME_PUBLIC_KEY ? { key: CHROME_PUBLIC_KEY } : {}),
         }
       : {}),
-    browser_specific_settings: {
-      gecko: {
-        id: 'token-monitor-notifier@example.org',
-        strict_min_version: '115.0',
-        data_collection_permissions: { required: ['none'] },
-      },
-    },
+    // Firefox's keys only: Chrome warns of an unrecognized manifest key on chrome://extensions.
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'token-monitor-notifier@example.org',
+              // data_collection_permissions is understood from Firefox 140 (the ESR); 127 and older refuse it.
+              strict_min_version: '140.0',
+              // Nothing is collected: the only traffic is the WebSocket to the user's own server (docs/PRIVACY.md).
+              data_collection_permissions: { required: ['none'] },
+            },
+            // Firefox for Android understands data_collection_permissions from 142.
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : {}),
   }),
 });

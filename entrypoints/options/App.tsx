@@ -7,6 +7,7 @@ import { LanguageSection } from '../../components/options/LanguageSection';
 import { QuietSection } from '../../components/options/QuietSection';
 import { SaveStatus } from '../../components/options/SaveStatus';
 import { ServerSection } from '../../components/options/ServerSection';
+import { ShortcutsSection } from '../../components/options/ShortcutsSection';
 import { SpeechSection } from '../../components/options/SpeechSection';
 import { useAction } from '../../hooks/use-action-state';
 import { useEditableSettings } from '../../hooks/use-editable-settings';
@@ -16,8 +17,11 @@ import { browserEnvironment } from '../../platform/browser-environment';
 import { sendMessage } from '../../platform/messaging';
 import { testConnection } from '../../utils/connection/test-connection';
 import { resolveLocale } from '../../utils/i18n';
+import type { Shortcut } from '../../utils/shortcuts/shortcut';
 import type { Voice } from '../../utils/speech/voice';
 import { watchVoices } from './load-voices';
+import { openShortcutSettings } from './open-shortcut-settings';
+import { watchShortcuts } from './watch-shortcuts';
 
 const TEST_TIMEOUT_MS = 5000;
 // How long a transient confirmation ("Saved", "Playing the test…") stays before it fades.
@@ -30,11 +34,13 @@ export const App = () => {
   const { locale, t } = usePageLanguage(settings?.language, 'optTitle');
   const now = useNow(CLOCK_TICK_MS);
   const [voices, setVoices] = useState<Voice[] | null>(null);
+  const [shortcuts, setShortcuts] = useState<Shortcut[] | null>(null);
   const [test, setTest] = useState<ConnectionTestState>({ phase: 'idle' });
   const [speakTest, runSpeakTest] = useAction(() => sendMessage('speakTest'), CONFIRMATION_MS);
   const [clear, runClear] = useAction(() => sendMessage('clearStoredData'));
 
   useEffect(() => watchVoices(setVoices), []);
+  useEffect(() => watchShortcuts(setShortcuts), []);
 
   const runTest = async (url: string) => {
     setTest({ phase: 'running', url });
@@ -90,6 +96,7 @@ export const App = () => {
               browserLocale={resolveLocale('auto', navigator.language)}
               onChange={change}
             />
+            <ShortcutsSection shortcuts={shortcuts} onOpenSettings={() => openShortcutSettings()} />
             <DataSection clear={clear} onClear={runClear} />
           </main>
         )}

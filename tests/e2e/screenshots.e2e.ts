@@ -9,6 +9,11 @@ import { startTestSimulator } from './harness/simulator-fixture';
 // `npm run screenshots` writes into docs/screenshots for the README; a plain test run into test-results.
 const OUTPUT = resolve(import.meta.dirname, '../..', process.env.SCREENSHOT_DIR ?? 'test-results/screenshots');
 
+// `npm run screenshots` also writes the store's promotional images (1280×800, as the Chrome Web Store asks)
+// into docs/store: the dashboard with a round running and the expired list, in each language and scheme.
+const PROMO_OUTPUT = resolve(import.meta.dirname, '../..', process.env.PROMO_DIR ?? 'test-results/promo');
+const PROMO_VIEWPORT = { width: 1280, height: 800 };
+
 const PAGES = [
   { name: 'popup', path: '/popup.html', viewport: { width: 380, height: 560 } },
   { name: 'dashboard', path: '/dashboard.html', viewport: { width: 1280, height: 860 } },
@@ -25,6 +30,7 @@ describe('screenshots of every page', () => {
 
   beforeAll(async () => {
     mkdirSync(OUTPUT, { recursive: true });
+    mkdirSync(PROMO_OUTPUT, { recursive: true });
     // A round long enough to be caught midway, with a history of rounds behind it.
     simulator = await startTestSimulator({
       users: 4820,
@@ -53,13 +59,16 @@ describe('screenshots of every page', () => {
             what: 'two rounds of history',
           },
         );
-        for (const { language, tag } of LANGUAGES) {
-          await setSettings(browser, { language });
-          await waitFor(
+        // `upTo` leaves the round room to move on while the page opens, and still be running when it is taken.
+        const roundInProgress = (upTo = 85) =>
+          waitFor(
             () => monitorView(browser),
-            (view) => view?.round?.phase === 'running' && view.round.percentage > 25 && view.round.percentage < 85,
+            (view) => view?.round?.phase === 'running' && view.round.percentage > 25 && view.round.percentage < upTo,
             { timeout: 30_000, what: 'a round in progress' },
           );
+        for (const { language, tag } of LANGUAGES) {
+          await setSettings(browser, { language });
+          await roundInProgress();
           for (const { name, path, viewport } of PAGES) {
             const page = await browser.openPage(path, viewport);
             await page.waitForTimeout(600);
@@ -69,6 +78,12 @@ describe('screenshots of every page', () => {
             });
             await page.close();
           }
+          // The pages above took a few seconds: wait for a round caught early again, so the promo shows one.
+          await roundInProgress(60);
+          const promo = await browser.openPage('/dashboard.html', PROMO_VIEWPORT);
+          await promo.waitForTimeout(600);
+          await promo.screenshot({ path: resolve(PROMO_OUTPUT, `promo-dashboard-${tag}-${scheme}.png`) });
+          await promo.close();
         }
       } finally {
         await browser.close();
