@@ -13,6 +13,7 @@ export interface ExpiredListProps {
   onRangeChange: (first: number, last: number) => void;
   masked: boolean;
   onCopyPhone: (phone: string) => void;
+  onToggleIgnore?: (userId: string) => void;
   rowHeight?: number;
   estimatedHeight?: number;
 }
@@ -24,6 +25,7 @@ export const ExpiredList = ({
   onRangeChange,
   masked,
   onCopyPhone,
+  onToggleIgnore,
   rowHeight = 34,
   estimatedHeight,
 }: ExpiredListProps) => {
@@ -60,6 +62,7 @@ export const ExpiredList = ({
             rowIndex={rowProps['aria-rowindex']}
             style={rowProps.style}
             onCopyPhone={onCopyPhone}
+            onToggleIgnore={onToggleIgnore}
           />
         )}
       />

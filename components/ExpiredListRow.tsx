@@ -13,10 +13,12 @@ export interface ExpiredListRowProps {
   rowIndex: number;
   style: { transform: string; height: string };
   onCopyPhone: (phone: string) => void;
+  /** Ignores or un-ignores the row's user; without it the row offers no such action (the popup). */
+  onToggleIgnore?: (userId: string) => void;
 }
 
 /** One expired user. Every value is rendered as text: a server cannot inject markup through a phone. */
-export const ExpiredListRow = ({ row, masked, rowIndex, style, onCopyPhone }: ExpiredListRowProps) => {
+export const ExpiredListRow = ({ row, masked, rowIndex, style, onCopyPhone, onToggleIgnore }: ExpiredListRowProps) => {
   const { locale, t } = useI18n();
   if (!row) {
     return (
@@ -36,13 +38,15 @@ export const ExpiredListRow = ({ row, masked, rowIndex, style, onCopyPhone }: Ex
   const phone = row.phone === '' ? t('valueNone') : masked ? maskPhone(row.phone) : row.phone;
   const time = parseServerTime(row.expired_time);
   return (
-    <div class="xrow" role="row" aria-rowindex={rowIndex} style={style}>
+    <div class={row.ignored ? 'xrow xrow--ignored' : 'xrow'} role="row" aria-rowindex={rowIndex} style={style}>
       {/* A masked number must not show in full on hover either. */}
       <span class="xrow__cell xrow__phone" role="cell" title={masked ? undefined : row.phone}>
         {phone}
       </span>
       <span class="xrow__cell xrow__user" role="cell" title={row.user_id}>
         {row.user_id}
+        {/* Dimming alone would be colour alone: the word says it too. */}
+        {row.ignored && <span class="xrow__tag">{t('ignoredTag')}</span>}
       </span>
       <span
         class="xrow__cell xrow__time"
@@ -60,6 +64,17 @@ export const ExpiredListRow = ({ row, masked, rowIndex, style, onCopyPhone }: Ex
             iconOnly
             label={t('copyPhone', { phone })}
             onClick={() => onCopyPhone(row.phone)}
+          />
+        )}
+        {onToggleIgnore && (
+          <Button
+            variant="ghost"
+            size="small"
+            icon={row.ignored ? 'bell' : 'bell-off'}
+            iconOnly
+            label={t(row.ignored ? 'unignoreUser' : 'ignoreUser', { user: row.user_id })}
+            aria-pressed={row.ignored}
+            onClick={() => onToggleIgnore(row.user_id)}
           />
         )}
       </span>

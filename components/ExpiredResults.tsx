@@ -24,7 +24,7 @@ export interface SearchedList {
 
 export interface ExpiredResultsProps
   extends MonitorActions,
-    Pick<ExpiredListProps, 'masked' | 'onCopyPhone' | 'rowHeight' | 'estimatedHeight'> {
+    Pick<ExpiredListProps, 'masked' | 'onCopyPhone' | 'onToggleIgnore' | 'rowHeight' | 'estimatedHeight'> {
   list: SearchedList;
   /** The server address the notices name (noticeUrl). */
   url: string;
@@ -36,6 +36,7 @@ export const ExpiredResults = ({
   url,
   masked,
   onCopyPhone,
+  onToggleIgnore,
   rowHeight,
   estimatedHeight,
   ...actions
@@ -50,6 +51,7 @@ export const ExpiredResults = ({
       onRangeChange={list.rows.showRange}
       masked={masked}
       onCopyPhone={onCopyPhone}
+      onToggleIgnore={onToggleIgnore}
       rowHeight={rowHeight}
       estimatedHeight={estimatedHeight}
     />

@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ExpiredPage, ExpiredQuery, ExpiredRow, ExpiredSort } from '../utils/expired';
 
+/** Narrows the list besides the search: by the ignore list, or to the users one alert named. */
+export type ExpiredFilter = Pick<ExpiredQuery, 'show' | 'userIds'>;
+
 /** Rows per request: a popup shows about 6 rows and the dashboard about 30, so one or two pages cover them. */
 export const EXPIRED_PAGE_SIZE = 100;
 /** Pages kept in memory (20,000 rows); the oldest used are dropped first. */
@@ -9,10 +12,11 @@ const CACHE_LIMIT = 200;
 export type FetchExpiredPage = (query: ExpiredQuery) => Promise<ExpiredPage>;
 
 export interface ExpiredRowsOptions {
-  /** MonitorView.expiredVersion: a new value makes every cached page stale. */
-  version: number;
+  /** MonitorView.expiredVersion, with whatever else changes rows (the ignore list): a new value makes every cached page stale. */
+  version: number | string;
   search: string;
   sort: ExpiredSort;
+  filter?: ExpiredFilter;
   fetchPage: FetchExpiredPage;
   /** False while there is nobody to ask (the worker has not published a view yet). */
   enabled?: boolean;
@@ -35,13 +39,15 @@ export interface ExpiredRows {
 
 interface CachedPage {
   /** The list version the page was asked for: the page is fresh while it equals the current one. */
-  version: number;
+  version: number | string;
   /** Request order: an answer never replaces one to a later request, whatever order they arrive in. */
   seq: number;
   page: ExpiredPage;
 }
 
-const listKey = (search: string, sort: ExpiredSort) => `${sort}\u0000${search}`;
+/** One key per list shown: a new search, sort or filter is a new list. */
+export const expiredListKey = (search: string, sort: ExpiredSort, filter: ExpiredFilter = {}) =>
+  `${sort}\u0000${search}\u0000${filter.show ?? 'all'}\u0000${filter.userIds ? `only:${filter.userIds.join('\u0001')}` : 'any'}`;
 const pageKey = (list: string, page: number) => `${list}\u0000${page}`;
 
 /**
@@ -53,6 +59,7 @@ export const useExpiredRows = ({
   version,
   search,
   sort,
+  filter,
   fetchPage,
   enabled = true,
   pageSize = EXPIRED_PAGE_SIZE,
@@ -66,12 +73,12 @@ export const useExpiredRows = ({
   const seq = useRef(0);
   const lastShown = useRef<{ matched: number; total: number } | undefined>(undefined);
   const mounted = useRef(true);
-  const list = listKey(search, sort);
-  const current = useRef({ version, list, search, sort, fetchPage, enabled, pageSize });
-  current.current = { version, list, search, sort, fetchPage, enabled, pageSize };
+  const list = expiredListKey(search, sort, filter);
+  const current = useRef({ version, list, search, sort, filter, fetchPage, enabled, pageSize });
+  current.current = { version, list, search, sort, filter, fetchPage, enabled, pageSize };
 
   const load = useCallback(() => {
-    const { version, list, search, sort, fetchPage, enabled, pageSize } = current.current;
+    const { version, list, search, sort, filter, fetchPage, enabled, pageSize } = current.current;
     if (!enabled) return;
     // A new search or sort starts at the top; the old scroll position means nothing in the new list.
     if (range.current.list !== list) range.current = { list, first: 0, last: range.current.last - range.current.first };
@@ -83,7 +90,11 @@ export const useExpiredRows = ({
       if (inFlight.current.has(flight)) continue;
       inFlight.current.add(flight);
       const requestSeq = ++seq.current;
-      fetchPage({ search, sort, offset: page * pageSize, limit: pageSize }).then(
+      const narrowed = {
+        ...(filter?.show && { show: filter.show }),
+        ...(filter?.userIds && { userIds: filter.userIds }),
+      };
+      fetchPage({ search, sort, ...narrowed, offset: page * pageSize, limit: pageSize }).then(
         (answer) => {
           inFlight.current.delete(flight);
           const cached = cache.current.get(key);

@@ -4,7 +4,13 @@ import type { ExpiredSort } from '../utils/expired/expired-query';
 import type { MonitorView } from '../utils/monitor/monitor-view';
 import { type ListNoticeKind, listNoticeKind } from '../utils/ui/list-notice-kind';
 import { useDebouncedValue } from './use-debounced-value';
-import { type ExpiredRows, type FetchExpiredPage, useExpiredRows } from './use-expired-rows';
+import {
+  type ExpiredFilter,
+  type ExpiredRows,
+  expiredListKey,
+  type FetchExpiredPage,
+  useExpiredRows,
+} from './use-expired-rows';
 
 /** Fast enough to feel live, slow enough that typing "13800" asks the worker once. */
 export const SEARCH_DEBOUNCE_MS = 150;
@@ -28,13 +34,25 @@ export interface ExpiredSearch {
 }
 
 /** The expired list as a page searches and shows it, with the notice that stands in for it when empty. */
-export const useExpiredSearch = ({ view, sort }: { view: MonitorView | null; sort: ExpiredSort }): ExpiredSearch => {
+export const useExpiredSearch = ({
+  view,
+  sort,
+  filter,
+  ignored = [],
+}: {
+  view: MonitorView | null;
+  sort: ExpiredSort;
+  filter?: ExpiredFilter;
+  /** The ignore list: rows say who is ignored, so a change makes them stale like a new list version. */
+  ignored?: readonly string[];
+}): ExpiredSearch => {
   const [search, setSearch] = useState('');
   const query = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
   const rows = useExpiredRows({
-    version: view?.expiredVersion ?? 0,
+    version: `${view?.expiredVersion ?? 0}\u0000${ignored.join('\u0001')}`,
     search: query,
     sort,
+    filter,
     fetchPage: fetchExpiredPage,
     enabled: view !== null,
   });
@@ -45,6 +63,6 @@ export const useExpiredSearch = ({ view, sort }: { view: MonitorView | null; sor
     rows,
     count: rows.matched ?? view?.expiredCount ?? 0,
     notice: listNoticeKind({ view, matched: rows.matched, failed: rows.failed, search: query }),
-    listKey: `${sort}\u0000${query}`,
+    listKey: expiredListKey(query, sort, filter),
   };
 };

@@ -6,6 +6,7 @@ import type { MonitorView } from '../utils/monitor/monitor-view';
 import type { MonitorActions } from '../utils/ui/monitor-actions';
 import { noticeUrl } from '../utils/ui/notice-url';
 import { type Clipboard, useClipboard } from './use-clipboard';
+import type { ExpiredFilter } from './use-expired-rows';
 import { type ExpiredSearch, useExpiredSearch } from './use-expired-search';
 import { useFlashMessage } from './use-flash-message';
 import { useMonitorActions } from './use-monitor-actions';
@@ -27,6 +28,8 @@ export interface MonitorPageOptions {
    * are rebuilt when it changes.
    */
   afterOpenSettings?: () => void;
+  /** Narrows the expired list (the dashboard's ignore filter, or one alert's users). */
+  filter?: ExpiredFilter;
 }
 
 /** What a page hands its ExpiredResults: the list and how it is shown, and the notices' ways out. */
@@ -66,12 +69,18 @@ const saveMute = (mutedUntil: number | null) => void saveSettings({ mutedUntil }
  * clock, a toast, the searchable expired list, copying, the connection's ways out, masking and muting.
  * Each page adds only what is its own (copy all, CSV export) and lays the pieces out.
  */
-export const useMonitorPage = ({ view, titleKey, toastMs, afterOpenSettings }: MonitorPageOptions): MonitorPage => {
+export const useMonitorPage = ({
+  view,
+  titleKey,
+  toastMs,
+  afterOpenSettings,
+  filter,
+}: MonitorPageOptions): MonitorPage => {
   const page = usePageSettings(titleKey);
   const now = useNow(CLOCK_TICK_MS);
   const [toast, flash] = useFlashMessage(toastMs);
   const [sort, setSort] = useState<ExpiredSort>('newest');
-  const list = useExpiredSearch({ view, sort });
+  const list = useExpiredSearch({ view, sort, filter, ignored: page.settings.ignoredUsers });
   const { copy, copyPhone } = useClipboard(flash, page.t);
   const actions = useMonitorActions(flash, page.t, afterOpenSettings);
   const [revealed, setRevealed] = useState(false);

@@ -7,6 +7,7 @@ import { saveSettings } from '../../platform/settings-store';
 import { isAlertId } from '../../utils/alerts';
 import { MUTE_HOUR_MS } from '../../utils/alerts/mute';
 import { renderBadge } from './badge';
+import { handleCommand } from './commands';
 import { createMonitorService } from './monitor-service';
 import { BUTTON_MUTE_HOUR, BUTTON_OPEN_LIST, isNotificationShowing, showNotification } from './notifier';
 import { speak, speakToEnd } from './speaker';
@@ -36,17 +37,19 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => void service.revive());
   globalThis.addEventListener('online', () => void service.onOnline());
 
+  // A click leads to exactly the users that alert named.
   browser.notifications.onClicked.addListener((id) => {
     if (!isAlertId(id)) return;
-    void openDashboard();
+    void openDashboard(browser, id);
     void browser.notifications.clear(id);
   });
   browser.notifications.onButtonClicked?.addListener((id, button) => {
     if (!isAlertId(id)) return;
     if (button === BUTTON_MUTE_HOUR) void saveSettings({ mutedUntil: Date.now() + MUTE_HOUR_MS });
-    if (button === BUTTON_OPEN_LIST) void openDashboard();
+    if (button === BUTTON_OPEN_LIST) void openDashboard(browser, id);
     void browser.notifications.clear(id);
   });
+  browser.commands.onCommand.addListener((command) => void handleCommand(command));
 
   onMessage('queryExpired', ({ data }) => service.queryExpired(data));
   onMessage('exportCsv', ({ data }) => service.exportCsv(data.includeTokens));

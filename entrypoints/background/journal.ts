@@ -25,16 +25,20 @@ export const createJournal = (log: (line: string) => void) => {
       entries = parsed.success ? parsed.data : [];
     },
     entries: () => entries,
-    /** Kept in memory; stored with the delivery mark that follows. */
+    /** Kept in memory; stored right after the delivery mark that follows. */
     record(burst: AlertBurst, plan: AlertPlan) {
       entries = recordAlert(entries, burst, plan);
     },
-    /** Kept in memory; stored with the write that marks the burst spoken. */
+    /** Kept in memory; stored right after the write that marks the burst spoken. */
     spoken(id: string, count: number) {
       entries = recordSpokenUsers(entries, id, count);
     },
     speech(id: string, change: Pick<JournalEntry, 'speech' | 'voice' | 'speechError'>) {
       entries = recordSpeech(entries, id, change);
+      this.save();
+    },
+    /** Stores the history, one write at a time, after whatever was asked before (the delivery mark). */
+    save() {
       writing = writing
         .then(() => this.fitting((fitted) => alertJournalItem.setValue(fitted)))
         .catch((error) => log(`[alert] history not written: ${String(error)}`));

@@ -28,7 +28,7 @@ import { describeParseFailure, type ExpiredUser, parseServerMessage } from '../.
 import { defaultSettings, type Settings } from '../../utils/settings';
 import { throttle } from '../../utils/throttle';
 import { createJournal } from './journal';
-import { loadSnapshot, saveDelivered, saveExpiredList, saveSnapshot } from './state-store';
+import { loadSnapshot, saveExpiredList, saveSnapshot } from './state-store';
 
 /** The small state write: at most once a second, bursts merged. */
 const PERSIST_INTERVAL_MS = 1000;
@@ -118,8 +118,12 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
     newId: () => newAlertId(env.now()),
     settings: () => settings,
     writeAhead: () => saveSnapshot(state, alerts.outbox(), [...added.values()]),
-    writeDelivered: () =>
-      journal.fitting((entries) => saveDelivered(state, alerts.outbox(), [...added.values()], entries)),
+    // The mark is the small write (state and alert); the history follows it, so it never names a user the
+    // stored state does not know, and a restarted worker records a shown alert the history missed.
+    writeDelivered: async () => {
+      await saveSnapshot(state, alerts.outbox(), [...added.values()]);
+      journal.save();
+    },
     show: (burst: AlertBurst, silent: boolean) => {
       const t = translator();
       const text = notificationText(burst.batch, t, settings.maskPhones);

@@ -1,17 +1,10 @@
 import { storage } from 'wxt/utils/storage';
-import {
-  alertJournalItem,
-  expiredAddedItem,
-  expiredUsersItem,
-  monitorSummaryItem,
-  pendingAlertItem,
-} from '../../platform/storage-items';
+import { expiredAddedItem, expiredUsersItem, monitorSummaryItem, pendingAlertItem } from '../../platform/storage-items';
 import {
   type AlertBurst,
   alertBatchSchema,
   alertBurstSchema,
   burstFromLegacyBatch,
-  type JournalEntry,
   newAlertId,
 } from '../../utils/alerts';
 import {
@@ -105,19 +98,3 @@ export const saveExpiredList = (state: MonitorState, pending: AlertBurst | null)
     { item: expiredAddedItem, value: [] },
   ]);
 };
-
-/** The mark that an alert went out, with the history entry that says so and the state, in one write. */
-export const saveDelivered = (
-  state: MonitorState,
-  pending: AlertBurst | null,
-  added: readonly ExpiredUser[],
-  journal: readonly JournalEntry[],
-) =>
-  // With the state, like every write of the alert: the history never names a user the stored state does not
-  // know, or a restarted worker would announce them again.
-  storage.setItems([
-    { item: monitorSummaryItem, value: summaryOf(state) },
-    { item: pendingAlertItem, value: pending },
-    { item: expiredAddedItem, value: added },
-    { item: alertJournalItem, value: journal },
-  ]);

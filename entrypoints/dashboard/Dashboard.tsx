@@ -1,8 +1,13 @@
 import { useState } from 'preact/hooks';
+import { AlertFilterNotice } from '../../components/AlertFilterNotice';
+import { AlertHistory } from '../../components/AlertHistory';
 import { Button } from '../../components/Button';
 import { ConnectionLine, connectionLineFromView } from '../../components/ConnectionLine';
+import { DashboardViews } from '../../components/DashboardViews';
 import { ExpiredResults } from '../../components/ExpiredResults';
+import { ExpiryAnnouncer } from '../../components/ExpiryAnnouncer';
 import { ExportPanel } from '../../components/ExportPanel';
+import { IgnoredFilterSelect } from '../../components/IgnoredFilterSelect';
 import { I18nProvider } from '../../components/i18n-context';
 import { MuteControl } from '../../components/MuteControl';
 import { RoundChart } from '../../components/RoundChart';
@@ -12,8 +17,13 @@ import { SettingsButton } from '../../components/SettingsButton';
 import { SortSelect } from '../../components/SortSelect';
 import { Toast } from '../../components/Toast';
 import { TotalsPanel } from '../../components/TotalsPanel';
+import { ignoreToggle } from '../../hooks/ignore-toggle';
+import { useAlertHistory } from '../../hooks/use-alert-history';
+import { useDashboardRoute } from '../../hooks/use-dashboard-route';
 import { useMonitorPage } from '../../hooks/use-monitor-page';
 import { sendMessage } from '../../platform/messaging';
+import { historyCsv, searchHistory } from '../../utils/alerts';
+import type { IgnoredFilter } from '../../utils/expired/expired-query';
 import { datedFileName, formatNumber } from '../../utils/format';
 import type { MonitorView } from '../../utils/monitor/monitor-view';
 import { downloadText } from './download-text';
@@ -27,8 +37,25 @@ const CHART_ROUNDS = 50;
 
 /** The dashboard: the whole expired list with sort, search and export, and the round history. */
 export const Dashboard = ({ view }: DashboardProps) => {
-  const page = useMonitorPage({ view, titleKey: 'dashboardPageTitle', toastMs: 3000 });
+  const [route, go] = useDashboardRoute();
+  const history = useAlertHistory();
+  const [show, setShow] = useState<IgnoredFilter>('all');
+  const [historySearch, setHistorySearch] = useState('');
+  // A clicked notification narrows the list to the users its alert named (nobody until the history is read).
+  const alertId = route.view === 'list' ? route.alertId : null;
+  const alert = alertId ? (history?.find((entry) => entry.id === alertId) ?? null) : null;
+  const userIds = alertId ? (alert?.users.map((user) => user.user_id) ?? []) : undefined;
+  const page = useMonitorPage({ view, titleKey: 'dashboardPageTitle', toastMs: 3000, filter: { show, userIds } });
   const { locale, t, list, actions } = page;
+  const toggleIgnore = ignoreToggle(page.settings.ignoredUsers, page.flash, t);
+  const masked = page.settings.maskPhones && !page.revealed;
+  const narrowed = Boolean(list.query || show !== 'all' || alertId);
+
+  const exportHistory = () => {
+    const fileName = datedFileName('alert-history', 'csv', new Date());
+    downloadText(historyCsv(history ?? [], { maskPhones: masked }), fileName, 'text/csv;charset=utf-8');
+    page.flash(t('historyExportDone', { file: fileName }));
+  };
   const [includeTokens, setIncludeTokens] = useState(false);
   const [exporting, setExporting] = useState(false);
 
@@ -84,43 +111,74 @@ export const Dashboard = ({ view }: DashboardProps) => {
             <RoundChart history={view?.history ?? []} limit={CHART_ROUNDS} width={1000} height={110} />
           </section>
 
-          <section class="dash__card dash__list" aria-labelledby="dash-list-title">
-            <div class="dash__toolbar">
-              <div class="dash__list-heading">
-                <h2 class="dash__list-title" id="dash-list-title">
-                  {t('dashboardListTitle')}
-                </h2>
-                <span class="dash__match" aria-live="polite">
-                  {list.query && list.rows.matched !== null
-                    ? t('dashboardMatchCount', { matched: formatNumber(list.rows.matched, locale), total })
-                    : t('dashboardTotalCount', { total })}
-                </span>
-              </div>
-              <div class="dash__filters">
-                <SearchBox value={list.search} onChange={list.setSearch} />
-                <SortSelect value={page.sort} onChange={page.setSort} />
-                {page.settings.maskPhones && (
-                  <Button
-                    variant="secondary"
-                    icon={page.revealed ? 'eye-off' : 'eye'}
-                    aria-pressed={page.revealed}
-                    onClick={() => page.setRevealed(!page.revealed)}
-                  >
-                    {page.revealed ? t('hidePhones') : t('revealPhones')}
-                  </Button>
-                )}
-              </div>
-              <ExportPanel
-                includeTokens={includeTokens}
-                onIncludeTokensChange={setIncludeTokens}
-                onExport={exportCsv}
-                busy={exporting}
+          <DashboardViews
+            current={route.view}
+            onChange={(next) => go(next === 'history' ? { view: 'history' } : { view: 'list', alertId: null })}
+          />
+
+          {route.view === 'history' ? (
+            <section class="dash__card" aria-labelledby="dash-alerts-title">
+              <h2 class="dash__list-title" id="dash-alerts-title">
+                {t('viewHistory')}
+              </h2>
+              <AlertHistory
+                alerts={history && searchHistory(history, historySearch)}
+                total={history?.length ?? 0}
+                search={historySearch}
+                onSearchChange={setHistorySearch}
+                masked={masked}
+                onShowUsers={(id) => go({ view: 'list', alertId: id })}
+                onExport={exportHistory}
               />
-            </div>
-            <ExpiredResults {...page.expiredResults} rowHeight={36} estimatedHeight={560} />
-          </section>
+            </section>
+          ) : (
+            <section class="dash__card dash__list" aria-labelledby="dash-list-title">
+              <div class="dash__toolbar">
+                <div class="dash__list-heading">
+                  <h2 class="dash__list-title" id="dash-list-title">
+                    {t('dashboardListTitle')}
+                  </h2>
+                  {/* Live only while narrowed: new expiries are told once, by the ExpiryAnnouncer. */}
+                  <span class="dash__match" aria-live={narrowed ? 'polite' : 'off'}>
+                    {narrowed && list.rows.matched !== null
+                      ? t('dashboardMatchCount', { matched: formatNumber(list.rows.matched, locale), total })
+                      : t('dashboardTotalCount', { total })}
+                  </span>
+                </div>
+                <div class="dash__filters">
+                  <SearchBox value={list.search} onChange={list.setSearch} focusShortcut />
+                  <SortSelect value={page.sort} onChange={page.setSort} />
+                  <IgnoredFilterSelect value={show} onChange={setShow} />
+                  {page.settings.maskPhones && (
+                    <Button
+                      variant="secondary"
+                      icon={page.revealed ? 'eye-off' : 'eye'}
+                      aria-pressed={page.revealed}
+                      onClick={() => page.setRevealed(!page.revealed)}
+                    >
+                      {page.revealed ? t('hidePhones') : t('revealPhones')}
+                    </Button>
+                  )}
+                </div>
+                <ExportPanel
+                  includeTokens={includeTokens}
+                  onIncludeTokensChange={setIncludeTokens}
+                  onExport={exportCsv}
+                  busy={exporting}
+                />
+              </div>
+              {alertId && <AlertFilterNotice alert={alert} onShowAll={() => go({ view: 'list', alertId: null })} />}
+              <ExpiredResults
+                {...page.expiredResults}
+                onToggleIgnore={toggleIgnore}
+                rowHeight={36}
+                estimatedHeight={560}
+              />
+            </section>
+          )}
         </main>
         <Toast message={page.toast} />
+        <ExpiryAnnouncer expiredCount={view?.expiredCount ?? null} />
       </div>
     </I18nProvider>
   );

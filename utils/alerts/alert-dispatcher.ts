@@ -124,7 +124,13 @@ export const createAlertDispatcher = (deps: AlertDispatcherDeps) => {
     async restore(saved: AlertBurst | null) {
       if (!saved || burst) return;
       const onScreen = saved.shown < saved.batch.count && (await deps.isShowing(saved.id));
-      replace(onScreen ? { ...saved, spoken: saved.batch.count } : saved);
+      const restored = onScreen ? { ...saved, spoken: saved.batch.count } : saved;
+      // The history is written after the mark: one stopped in between is recorded now.
+      if (saved.shown > 0) {
+        deps.record(restored, planAlert(saved.batch, deps.settings(), deps.now()));
+        void attempt('storing history', deps.writeDelivered);
+      }
+      replace(restored);
     },
     /** The burst to store with every state write. */
     outbox: () => burst,

@@ -4,6 +4,8 @@ export * from './alert-dispatcher';
 export * from './alert-journal';
 export * from './alert-policy';
 export * from './alert-text';
+export * from './history-csv';
+export * from './history-search';
 export * from './ignored-users';
 export * from './mask-phone';
 export * from './mute';

@@ -1,3 +1,4 @@
+export * from './csv';
 export * from './dated-file-name';
 export * from './format-number';
 export * from './format-relative-time';

@@ -199,6 +199,20 @@ describe('the background worker', () => {
     expect((await second.service.queryExpired({})).rows.map((row) => row.user_id)).toEqual(['7']);
   });
 
+  it('records in the history an alert whose history write was cut short after its delivery mark', async () => {
+    const first = await startWorker();
+    first.server.accept([]);
+    first.server.send(tokenExpired([user(7)]));
+    await settle();
+    killWorker();
+    await fakeBrowser.storage.local.set({ alertJournal: [] });
+
+    await startWorker();
+    await settle();
+    const journal = (await fakeBrowser.storage.local.get('alertJournal')).alertJournal as JournalEntry[];
+    expect(journal.map((entry) => entry.users.map((named) => named.user_id))).toEqual([['7']]);
+  });
+
   it('stores the large expired list only when it changes, and at most every 30 s', async () => {
     const worker = await startWorker();
     worker.server.accept([user(1), user(2)]);

@@ -91,7 +91,7 @@ describe('dashboard', () => {
     await screen.findByText('139****0000');
     fireEvent.change(screen.getByRole('combobox', { name: 'Sort' }), { target: { value: 'oldest' } });
     expect(await screen.findByText('139****0999')).toBeTruthy();
-    expect(queries().at(-1)).toEqual({ search: '', sort: 'oldest', offset: 0, limit: 100 });
+    expect(queries().at(-1)).toEqual({ search: '', sort: 'oldest', show: 'all', offset: 0, limit: 100 });
   });
 
   it('counts the matches of a search', async () => {
@@ -102,6 +102,55 @@ describe('dashboard', () => {
     });
     expect(await screen.findByText('匹配 11 个，共 1,000 个')).toBeTruthy();
     expect(queries().at(-1)?.search).toBe('u99');
+  });
+
+  describe('alerts and ignored users', () => {
+    const journalEntry = {
+      id: 'token-expired:mx1-0',
+      at: Date.now() - 60_000,
+      kind: 'new',
+      count: 2,
+      notified: true,
+      silent: false,
+      speech: 'end',
+      users: [
+        { user_id: 'u5', expired_time: '2025-09-03T09:27:57.108204', phone: '13900000005' },
+        { user_id: 'u7', expired_time: '2025-09-03T09:27:57.108204', phone: '13900000007' },
+      ],
+      spoken: 2,
+    };
+
+    afterEach(() => window.history.replaceState(null, '', location.pathname));
+
+    it('shows exactly the users a clicked alert named, and everyone again on request', async () => {
+      await fakeBrowser.storage.local.set({ alertJournal: [journalEntry] });
+      window.history.replaceState(null, '', `#alert=${encodeURIComponent(journalEntry.id)}`);
+      render(<Dashboard view={view(1000)} />);
+      expect(await screen.findByText(/Showing the 2 users one alert named/)).toBeTruthy();
+      await waitFor(() => expect(queries().at(-1)?.userIds).toEqual(['u5', 'u7']));
+      fireEvent.click(screen.getByRole('button', { name: 'Show everyone' }));
+      await waitFor(() => expect(queries().at(-1)?.userIds).toBeUndefined());
+    });
+
+    it('lists the alert history and leads from an alert to its users', async () => {
+      await fakeBrowser.storage.local.set({ alertJournal: [journalEntry] });
+      render(<Dashboard view={view(1000)} />);
+      fireEvent.click(await screen.findByRole('button', { name: 'Alert history' }));
+      expect(await screen.findByText('139****0005')).toBeTruthy();
+      expect(location.hash).toBe('#history');
+      fireEvent.click(screen.getByRole('button', { name: 'Show these users' }));
+      await waitFor(() => expect(queries().at(-1)?.userIds).toEqual(['u5', 'u7']));
+    });
+
+    it('ignores a user from the list and filters by who is ignored', async () => {
+      render(<Dashboard view={view(1000)} />);
+      fireEvent.click(await screen.findByRole('button', { name: 'Ignore u0: it will never alert' }));
+      await waitFor(async () =>
+        expect((await settingsItem.getValue()) as Settings).toMatchObject({ ignoredUsers: ['u0'] }),
+      );
+      fireEvent.change(screen.getByRole('combobox', { name: 'Show' }), { target: { value: 'ignored' } });
+      await waitFor(() => expect(queries().at(-1)?.show).toBe('ignored'));
+    });
   });
 
   describe('CSV export', () => {
