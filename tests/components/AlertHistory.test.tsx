@@ -2,25 +2,20 @@ import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AlertHistory } from '../../components/AlertHistory';
 import type { JournalEntry } from '../../utils/alerts';
+import { journalEntry } from '../fixtures/journal';
 import { renderIn } from '../fixtures/render-in';
 
 afterEach(cleanup);
 
-const entry = (id: string, change: Partial<JournalEntry> = {}): JournalEntry => ({
-  id,
-  at: new Date('2026-11-25T09:30:00').getTime(),
-  kind: 'new',
-  count: 2,
-  notified: true,
-  silent: false,
-  speech: 'end',
-  users: [
-    { user_id: '10001', expired_time: '2026-11-25T09:29:59.000000', phone: '13800008000' },
-    { user_id: '10002', expired_time: '2026-11-25T09:29:59.000000', phone: '13900009000' },
-  ],
-  spoken: 2,
-  ...change,
-});
+const entry = (id: string, change: Partial<JournalEntry> = {}) =>
+  journalEntry(
+    id,
+    [
+      ['10001', '13800008000'],
+      ['10002', '13900009000'],
+    ],
+    change,
+  );
 
 const props = {
   total: 2,

@@ -17,6 +17,7 @@ const PROMO_VIEWPORT = { width: 1280, height: 800 };
 const PAGES = [
   { name: 'popup', path: '/popup.html', viewport: { width: 380, height: 560 } },
   { name: 'dashboard', path: '/dashboard.html', viewport: { width: 1280, height: 860 } },
+  { name: 'history', path: '/dashboard.html#history', viewport: { width: 1280, height: 860 } },
   { name: 'options', path: '/options.html', viewport: { width: 960, height: 1100 } },
 ] as const;
 
@@ -50,7 +51,12 @@ describe('screenshots of every page', () => {
     it(`${scheme}, in Chinese and English`, async () => {
       const browser = await launchExtensionBrowser({ colorScheme: scheme });
       try {
-        await setSettings(browser, { serverUrl: simulator.url });
+        // Two of the users expired from the start are ignored: the list shows them dimmed and marked.
+        const ignoredUsers = simulator
+          .snapshot()
+          .expired.slice(0, 2)
+          .map((user) => user.user_id);
+        await setSettings(browser, { serverUrl: simulator.url, ignoredUsers });
         await waitFor(
           () => monitorView(browser),
           (view) => (view?.history.length ?? 0) >= 2,

@@ -8,6 +8,7 @@ import type { ExpiredPage, ExpiredQuery } from '../../../utils/expired/expired-q
 import type { RoundSummary } from '../../../utils/monitor/monitor-state';
 import type { MonitorView } from '../../../utils/monitor/monitor-view';
 import { defaultSettings, type Settings } from '../../../utils/settings';
+import { journalEntry } from '../../fixtures/journal';
 
 vi.mock('../../../platform/messaging', () => ({ sendMessage: vi.fn() }));
 
@@ -105,26 +106,16 @@ describe('dashboard', () => {
   });
 
   describe('alerts and ignored users', () => {
-    const journalEntry = {
-      id: 'token-expired:mx1-0',
-      at: Date.now() - 60_000,
-      kind: 'new',
-      count: 2,
-      notified: true,
-      silent: false,
-      speech: 'end',
-      users: [
-        { user_id: 'u5', expired_time: '2025-09-03T09:27:57.108204', phone: '13900000005' },
-        { user_id: 'u7', expired_time: '2025-09-03T09:27:57.108204', phone: '13900000007' },
-      ],
-      spoken: 2,
-    };
+    const alert = journalEntry('token-expired:mx1-0', [
+      ['u5', '13900000005'],
+      ['u7', '13900000007'],
+    ]);
 
     afterEach(() => window.history.replaceState(null, '', location.pathname));
 
     it('shows exactly the users a clicked alert named, and everyone again on request', async () => {
-      await fakeBrowser.storage.local.set({ alertJournal: [journalEntry] });
-      window.history.replaceState(null, '', `#alert=${encodeURIComponent(journalEntry.id)}`);
+      await fakeBrowser.storage.local.set({ alertJournal: [alert] });
+      window.history.replaceState(null, '', `#alert=${encodeURIComponent(alert.id)}`);
       render(<Dashboard view={view(1000)} />);
       expect(await screen.findByText(/Showing the 2 users one alert named/)).toBeTruthy();
       await waitFor(() => expect(queries().at(-1)?.userIds).toEqual(['u5', 'u7']));
@@ -133,7 +124,7 @@ describe('dashboard', () => {
     });
 
     it('lists the alert history and leads from an alert to its users', async () => {
-      await fakeBrowser.storage.local.set({ alertJournal: [journalEntry] });
+      await fakeBrowser.storage.local.set({ alertJournal: [alert] });
       render(<Dashboard view={view(1000)} />);
       fireEvent.click(await screen.findByRole('button', { name: 'Alert history' }));
       expect(await screen.findByText('139****0005')).toBeTruthy();
