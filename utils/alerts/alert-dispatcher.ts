@@ -126,8 +126,9 @@ export const createAlertDispatcher = (deps: AlertDispatcherDeps) => {
       const onScreen = saved.shown < saved.batch.count && (await deps.isShowing(saved.id));
       const restored = onScreen ? { ...saved, spoken: saved.batch.count } : saved;
       // The history is written after the mark: one stopped in between is recorded now.
-      if (saved.shown > 0) {
-        deps.record(restored, planAlert(saved.batch, deps.settings(), deps.now()));
+      const plan = planAlert(saved.batch, deps.settings(), deps.now());
+      if (saved.shown > 0 && (plan.notify || plan.speak)) {
+        deps.record(restored, plan);
         void attempt('storing history', deps.writeDelivered);
       }
       replace(restored);

@@ -228,3 +228,17 @@ describe('an alert left by a stopped worker', () => {
     expect(next.events).toEqual(['store delivered']);
   });
 });
+
+describe('a round reminder nobody asked for', () => {
+  it('is neither shown, spoken nor written to the history, even by a worker that restores it', async () => {
+    const first = harness();
+    first.dispatcher.remind(3);
+    await first.dispatcher.idle();
+    expect(first.events).toEqual(['store ahead', 'store delivered']);
+    const next = harness();
+    await next.dispatcher.restore(first.stored.delivered.at(-1) ?? null);
+    await next.dispatcher.idle();
+    // No write at all: the history write only follows a record.
+    expect(next.events).toEqual([]);
+  });
+});
