@@ -23,7 +23,7 @@ const percentile = (sorted: readonly number[], p: number) =>
   sorted.length === 0 ? null : (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? null);
 
 /** The badge's text for a count, as the extension writes it. */
-const badgeFor = (count: number) => (count === 0 ? '' : count > 999 ? '999+' : String(count));
+export const badgeFor = (count: number) => (count === 0 ? '' : count > 999 ? '999+' : String(count));
 
 /**
  * What the soak found: each pair the server made known must be named by exactly one alert, every alert must

@@ -18,7 +18,7 @@ import { type ExtensionBrowser, launchExtensionBrowser } from '../e2e/harness/ex
 import { badge, killServiceWorker, monitorView, setSettings, waitFor } from '../e2e/harness/extension-probes';
 import { watchNotifications } from '../e2e/harness/notification-watch';
 import { startSpeechDispatcher } from '../e2e/harness/speech-dispatcher';
-import { soakPassed, soakReport } from './soak-report';
+import { badgeFor, soakPassed, soakReport } from './soak-report';
 
 const { values } = parseArgs({
   options: {
@@ -126,14 +126,23 @@ while (Date.now() < endAt) {
 log('calming the server, waiting for the extension to catch up');
 await chaos.calm();
 await browser.inExtension(() => chrome.runtime.sendMessage({ wake: true }).catch(() => undefined));
+// The server's rounds go on (renewals at a round's start reach the client with its next status), so the
+// badge is compared with the total in one reading of both, once they agree or two minutes have passed.
+const reading = async () => ({
+  view: await monitorView(browser),
+  badgeText: (await badge(browser)).text,
+  total: chaos.truth().totalExpired,
+});
 const settled = await waitFor(
-  async () => ({ view: await monitorView(browser), total: chaos.truth().totalExpired }),
-  ({ view, total }) => view?.connection.phase === 'open' && view.totals.totalExpired === total,
+  reading,
+  ({ view, badgeText, total }) =>
+    view?.connection.phase === 'open' && view.totals.totalExpired === total && badgeText === badgeFor(total),
   { timeout: 120_000, interval: 500, what: 'the extension to reach the server total' },
 ).catch((error: unknown) => {
   log(String(error));
   return null;
 });
+const final = settled ?? (await reading());
 // Alerts leave on the leading edge; give the last ones their window and their delivery mark.
 await sleep(5000);
 await collectScreen();
@@ -142,8 +151,8 @@ const report = soakReport({
   truth: truth.expiries.map(({ user_id, expired_time, at }) => ({ user_id, expired_time, at })),
   journal: await journalOf(browser),
   screen,
-  badgeText: (await badge(browser)).text,
-  totalExpired: truth.totalExpired,
+  badgeText: final.badgeText,
+  totalExpired: final.total,
 });
 const stats = chaos.stats();
 const faults = { ...chaos.faults(), ...extensionFaults };
@@ -168,7 +177,7 @@ soak: seed ${seed}, ${minutes} min — ${passed ? 'PASSED' : 'FAILED'}
   alerts never on screen ${list(report.unshown)}
   unaccounted on screen  ${list(report.unrecorded)}
   spoken twice           ${list(report.speech.saidTwice)} (speech told of ${report.speech.spokenUsers} of ${report.speech.announcedUsers} users)
-  badge                  "${report.badge.text}" (server total_expired ${truth.totalExpired})${settled ? '' : ' — never caught up'}
+  badge                  "${report.badge.text}" (server total_expired ${final.total})${settled ? '' : ' — never caught up'}
   first expiry → screen  p50 ${report.latencyMs.p50} ms, p99 ${report.latencyMs.p99} ms, max ${report.latencyMs.max} ms over ${report.latencyMs.measured} alerts (faults included)
   reconnects             ${stats.connectionsAccepted}
   faults survived        ${Object.entries(faults)
