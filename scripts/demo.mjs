@@ -3,9 +3,9 @@
 // Chromium with the extension pointed at it (or, with no display, leave the build ready to load).
 // Plain JavaScript on purpose: it runs before any dependency is installed.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureNpmDependencies } from './npm-deps.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const run = (command, args) => {
@@ -13,7 +13,7 @@ const run = (command, args) => {
   if (result.status !== 0) process.exit(result.status ?? 1);
 };
 
-if (!existsSync(resolve(root, 'node_modules/.package-lock.json'))) run('npm', ['ci']);
+ensureNpmDependencies();
 run('npx', ['wxt', 'build']);
 const demo = spawn('npx', ['tsx', 'scripts/demo-browser.ts', ...process.argv.slice(2)], {
   cwd: root,
