@@ -6,6 +6,16 @@ const BLOCKING = new Set(['serious', 'critical']);
 
 /** Every serious or critical axe violation on the page as it is now, one line per element. */
 export const axeFindings = async (page: Page, where: string): Promise<string[]> => {
+  // The colours a state rests in: a fade still running (a "Saved" appearing) is measured once it ends.
+  // Endless animations (the live pulse) never end and are left as they are.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Number.POSITIVE_INFINITY)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   const { violations } = await new AxeBuilder({ page }).analyze();
   return violations
     .filter((violation) => BLOCKING.has(violation.impact ?? ''))
