@@ -24,6 +24,24 @@ export const SpeechSection = ({ speech, voices, speakTest, onChange, onSpeakTest
   const { t } = useI18n();
   // Settings are saved a whole field at a time: a change inside `speech` carries its siblings along.
   const change = (part: Partial<Settings['speech']>) => onChange({ speech: { ...speech, ...part } });
+  const sliders = [
+    {
+      key: 'rate' as const,
+      label: t('optRateLabel'),
+      min: 0.5,
+      max: 2,
+      step: 0.1,
+      format: (value: number) => t('optRateValue', { value: value.toFixed(1) }),
+    },
+    {
+      key: 'volume' as const,
+      label: t('optVolumeLabel'),
+      min: 0,
+      max: 1,
+      step: 0.05,
+      format: (value: number) => t('optVolumeValue', { value: Math.round(value * 100) }),
+    },
+  ];
   return (
     <Section id="speech" title={t('optSpeechTitle')}>
       <SwitchField
@@ -35,24 +53,14 @@ export const SpeechSection = ({ speech, voices, speakTest, onChange, onSpeakTest
       <Subfields>
         <VoicePicker voices={voices} value={speech.voiceName} onChange={(voiceName) => change({ voiceName })} />
         <div class="speech__sliders">
-          <RangeField
-            label={t('optRateLabel')}
-            value={speech.rate}
-            min={0.5}
-            max={2}
-            step={0.1}
-            format={(value) => t('optRateValue', { value: value.toFixed(1) })}
-            onCommit={(rate) => change({ rate })}
-          />
-          <RangeField
-            label={t('optVolumeLabel')}
-            value={speech.volume}
-            min={0}
-            max={1}
-            step={0.05}
-            format={(value) => t('optVolumeValue', { value: Math.round(value * 100) })}
-            onCommit={(volume) => change({ volume })}
-          />
+          {sliders.map(({ key, ...slider }) => (
+            <RangeField
+              key={key}
+              {...slider}
+              value={speech[key]}
+              onCommit={(value) => change(key === 'rate' ? { rate: value } : { volume: value })}
+            />
+          ))}
         </div>
         <ActionRow>
           <Button disabled={speakTest.phase === 'running'} onClick={onSpeakTest}>
