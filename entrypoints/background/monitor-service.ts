@@ -135,6 +135,7 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
         journal.speech(alertId, { speech, voice, speechError: error }),
       ),
     record: journal.record,
+    isRecorded: (alertId) => journal.entries().some((entry) => entry.id === alertId),
     recordSpoken: journal.spoken,
     log,
   });

@@ -21,6 +21,8 @@ export interface AlertDispatcherDeps {
   speak(batch: AlertBatch, followUp: boolean, alertId: string): Promise<void>;
   /** The alert as delivered so far, for the history. */
   record(burst: AlertBurst, plan: AlertPlan): void;
+  /** Whether the history already holds this alert (a restarted worker only records one it lacks). */
+  isRecorded(alertId: string): boolean;
   /** How many of an alert's users speech just took over, for the history (stored with the next write). */
   recordSpoken(alertId: string, count: number): void;
   log(line: string): void;
@@ -127,7 +129,7 @@ export const createAlertDispatcher = (deps: AlertDispatcherDeps) => {
       const restored = onScreen ? { ...saved, spoken: saved.batch.count } : saved;
       // The history is written after the mark: one stopped in between is recorded now.
       const plan = planAlert(saved.batch, deps.settings(), deps.now());
-      if (saved.shown > 0 && (plan.notify || plan.speak)) {
+      if (saved.shown > 0 && (plan.notify || plan.speak) && !deps.isRecorded(saved.id)) {
         deps.record(restored, plan);
         void attempt('storing history', deps.writeDelivered);
       }

@@ -25,7 +25,9 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
  * A dispatcher over fakes that write down, in order, what reached storage, the screen and the speaker.
  * Utterances end only when the test says so, like real speech that takes a while.
  */
-const harness = (options: { settings?: Partial<Settings>; screen?: Set<string>; failing?: 'store' | 'show' } = {}) => {
+const harness = (
+  options: { settings?: Partial<Settings>; screen?: Set<string>; failing?: 'store' | 'show'; recorded?: boolean } = {},
+) => {
   let clock = 1_000_000;
   let ids = 0;
   const events: string[] = [];
@@ -59,6 +61,7 @@ const harness = (options: { settings?: Partial<Settings>; screen?: Set<string>; 
         utterances.push({ text, end: resolve });
       }),
     record: () => {},
+    isRecorded: () => options.recorded ?? false,
     recordSpoken: () => {},
     log: (line) => logs.push(line),
   });
@@ -226,6 +229,16 @@ describe('an alert left by a stopped worker', () => {
     await next.dispatcher.restore(first.stored.delivered[0] ?? null);
     await next.dispatcher.idle();
     expect(next.events).toEqual(['store delivered']);
+  });
+
+  it('costs a starting worker no write when the history already holds it', async () => {
+    const first = harness();
+    first.dispatcher.announce(announce([7]));
+    await first.dispatcher.idle();
+    const next = harness({ recorded: true });
+    await next.dispatcher.restore(first.stored.delivered[0] ?? null);
+    await next.dispatcher.idle();
+    expect(next.events).toEqual([]);
   });
 });
 
