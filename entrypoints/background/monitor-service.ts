@@ -193,7 +193,8 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
     const [snapshot, loaded] = await Promise.all([loadSnapshot(log), loadSettings(), journal.load()]);
     const known = knowingAlerted(snapshot.state, snapshot.pending?.users ?? []);
     state = known.state;
-    for (const user of known.added) added.set(user.user_id, user);
+    // Still only beside the list: stored with every small write until this worker rewrites the list.
+    for (const user of [...snapshot.recent, ...known.added]) added.set(user.user_id, user);
     settings = loaded;
     await alerts.restore(snapshot.pending);
     watchSettings(applySettings);

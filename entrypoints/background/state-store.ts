@@ -41,17 +41,26 @@ const readUsers = (value: unknown, what: string, log: Log) => {
   return parsed.success ? parsed.data : undefined;
 };
 
-const parseStoredState = (summary: unknown, expiredJson: string | null, added: unknown, log: Log): MonitorState => {
+/**
+ * The known state, and the users announced since the list was last rewritten (`recent`): the next worker must
+ * keep storing those beside the list until it rewrites it, or a third worker would not know them.
+ */
+const parseStoredState = (
+  summary: unknown,
+  expiredJson: string | null,
+  added: unknown,
+  log: Log,
+): { state: MonitorState; recent: ExpiredUser[] } => {
   const storedSummary = readSummary(summary, log);
   // A list that has not been written yet is empty; its users are all in `added` then.
   const list = expiredJson === null ? [] : readUsers(parseJson(expiredJson, log), 'expired list', log);
   const recent = readUsers(added, 'list of recent expiries', log);
   // A summary whose users cannot be read would announce them all again: start as if new (one summary alert).
-  if (!storedSummary || !list || !recent) return initialMonitorState;
-  return fromStoredMonitorState({ ...storedSummary, expired: [...list, ...recent] });
+  if (!storedSummary || !list || !recent) return { state: initialMonitorState, recent: [] };
+  return { state: fromStoredMonitorState({ ...storedSummary, expired: [...list, ...recent] }), recent };
 };
 
-/** What a previous worker left: the known state and any alert still waiting to go out. */
+/** What a previous worker left: the known state (with its recent additions) and any alert still waiting to go out. */
 export const loadSnapshot = async (log: Log) => {
   const [summary, expiredJson, added, pending] = await Promise.all([
     monitorSummaryItem.getValue(),
@@ -59,7 +68,7 @@ export const loadSnapshot = async (log: Log) => {
     expiredAddedItem.getValue(),
     pendingAlertItem.getValue(),
   ]);
-  return { state: parseStoredState(summary, expiredJson, added, log), pending: readOutbox(pending, log) };
+  return { ...parseStoredState(summary, expiredJson, added, log), pending: readOutbox(pending, log) };
 };
 
 /** The stored alert; an older version stored a bare batch that was not shown yet. */

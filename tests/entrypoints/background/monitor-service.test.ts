@@ -257,6 +257,31 @@ describe('the background worker', () => {
     expect(second.spoken).toEqual(['发现 1 个 Token 过期用户，尾号 0004']);
   });
 
+  it('keeps the expiries announced since the last list rewrite through several worker stops in a row', async () => {
+    const first = await startWorker();
+    first.server.accept([user(1)]);
+    await settle();
+    first.server.send(tokenExpired([user(2)]));
+    await settle();
+    first.server.send(tokenExpired([user(3)]));
+    await settle();
+    killWorker();
+
+    // Hears nothing new, so it never rewrites the list, but it stores its state before it is stopped too.
+    const second = await startWorker();
+    second.server.accept([user(1), user(2), user(3)]);
+    second.server.send(checkStarted(2));
+    await settle();
+    expect(second.alerts()).toEqual([]);
+    killWorker();
+
+    const third = await startWorker();
+    third.server.accept([user(1), user(2), user(3), user(4)]);
+    await settle();
+    expect(third.alerts()).toEqual(['1 个 Token 已过期']);
+    expect(third.spoken).toEqual(['发现 1 个 Token 过期用户，尾号 0004']);
+  });
+
   it('survives bad frames with a log line and keeps what it knew', async () => {
     const worker = await startWorker();
     worker.server.accept([user(1)]);
