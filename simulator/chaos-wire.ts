@@ -28,7 +28,7 @@ const MAX_QUEUED_FRAMES = 10_000;
  */
 export class ChaosWire {
   readonly counters: WireCounters = { muted: 0, lost: 0, duplicated: 0, reordered: 0 };
-  private readonly onSent: (out: Outgoing) => void;
+  private readonly onSent: (out: Outgoing, socket: WebSocket) => void;
   /** Muted sockets; the queue of held-back frames for a 'stall' silence, null for a 'lose' one. */
   private readonly muted = new Map<WebSocket, Outgoing[] | null>();
   private readonly duplicateNext = new Set<WebSocket>();
@@ -36,7 +36,7 @@ export class ChaosWire {
   private readonly held = new Map<WebSocket, Outgoing>();
   private readonly watched = new WeakSet<WebSocket>();
 
-  constructor(onSent: (out: Outgoing) => void) {
+  constructor(onSent: (out: Outgoing, socket: WebSocket) => void) {
     this.onSent = onSent;
   }
 
@@ -137,7 +137,7 @@ export class ChaosWire {
   private write(socket: WebSocket, out: Outgoing): void {
     if (socket.readyState !== WebSocket.OPEN) return;
     socket.send(out.data, (error) => {
-      if (!error) this.onSent(out);
+      if (!error) this.onSent(out, socket);
     });
   }
 

@@ -1,3 +1,4 @@
+import { WebSocket } from 'ws';
 import {
   drawParams,
   FAULT_KINDS,
@@ -24,7 +25,7 @@ import { CLOSE_GRACE_MS, createModel, type Simulator, type SimulatorStats, simul
 import { Simulation } from './simulation.ts';
 import { formatTimestamp, preciseNow, timestampNow } from './timestamps.ts';
 import { TokenModel } from './token-model.ts';
-import { type TruthEntry, type TruthExpiry, TruthLog } from './truth-log.ts';
+import { pairsInFrame, type TruthEntry, type TruthExpiry, TruthLog } from './truth-log.ts';
 
 export type { FaultKind, FaultParams, JunkVariant, PlannedFault, PlanSettings } from './chaos-plan.ts';
 export { FAULT_KINDS, JUNK_VARIANTS, planChaos } from './chaos-plan.ts';
@@ -54,6 +55,9 @@ export interface ChaosOptions extends SimulatorOptions {
 
 /** Defaults chaos mode uses instead of the simulator's, so a two-minute run sees a dozen rounds and dozens of
  * expiries. `checkDuration` defaults to 4 s, or 40 % of `interval` when that is shorter. */
+/** A frame whose socket is still open this long after it went out has been read by a live client. */
+const HEARD_AFTER_MS = 1000;
+
 export const CHAOS_DEFAULTS = {
   interval: 10,
   checkDuration: 4,
@@ -88,6 +92,8 @@ export interface ChaosTruth {
   checkRound: number;
   /** Every (user_id, expired_time) sent on an open socket, once, in the order first sent. */
   expiries: TruthExpiry[];
+  /** Of those, the pairs some client had in hand (`user_id@expired_time`); see TruthHeard. */
+  heard: string[];
   faults: FaultRecord[];
   /** Everything, in order, as the truth file has it. */
   entries: TruthEntry[];
@@ -261,7 +267,7 @@ class ChaosRun {
     this.port = this.options.port;
     this.log = this.options.log;
     this.truthLog = new TruthLog(resolved.truthFile);
-    this.wire = new ChaosWire((out) => this.truthLog.recordSent(out.frame));
+    this.wire = new ChaosWire((out, socket) => this.sent(out.frame, socket));
     this.hub = new ClientHub({ onFrame: () => this.sampleTotal(), transmit: this.wire.transmit });
     const model = createModel(this.options);
     this.core = { model, simulation: new Simulation(model, this.hub, this.options) };
@@ -368,6 +374,7 @@ class ChaosRun {
       totalExpired: this.core.model.totalExpired,
       checkRound: this.core.model.checkRound,
       expiries: this.truthLog.expiries(),
+      heard: this.truthLog.heardPairs(),
       faults: this.records.map((record) => ({ ...record })),
       entries: this.truthLog.entries(),
     };
@@ -395,6 +402,18 @@ class ChaosRun {
     this.lastTotal = model.totalExpired;
     this.lastRound = model.checkRound;
     this.truthLog.add({ event: 'total', total_expired: this.lastTotal, check_round: this.lastRound });
+  }
+
+  /**
+   * Into the truth log at once; and as heard once its socket is still open a while later, when a live client
+   * has certainly read it (a socket that closes at once may have died with its client before it was read).
+   */
+  private sent(frame: unknown, socket: WebSocket): void {
+    this.truthLog.recordSent(frame);
+    if (pairsInFrame(frame) === undefined) return;
+    void this.sleep(HEARD_AFTER_MS).then(() => {
+      if (!this.stopped && socket.readyState === WebSocket.OPEN) this.truthLog.recordHeard(frame);
+    });
   }
 
   /** A timer that stop() cuts short, so no fault outlives the server. */

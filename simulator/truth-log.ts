@@ -42,6 +42,17 @@ export interface TruthFaultEnd extends Stamped {
   effect: Record<string, unknown>;
 }
 
+/**
+ * A pair the client had in hand: a frame carrying it went out on a socket that was still open a while later.
+ * A pair never heard went out only on sockets that closed at once (a stopped worker, a restarted browser) and
+ * was not sent again (renewed first): no client could have read it.
+ */
+export interface TruthHeard extends Stamped {
+  event: 'heard';
+  user_id: string;
+  expired_time: string;
+}
+
 /** The server's total_expired (and check_round) each time either changes, announced or not. */
 export interface TruthTotal extends Stamped {
   event: 'total';
@@ -57,7 +68,7 @@ export interface TruthServer extends Stamped {
   details?: Record<string, unknown>;
 }
 
-export type TruthEntry = TruthExpiry | TruthFault | TruthFaultEnd | TruthTotal | TruthServer;
+export type TruthEntry = TruthExpiry | TruthHeard | TruthFault | TruthFaultEnd | TruthTotal | TruthServer;
 
 type Unstamped<T> = T extends Stamped ? Omit<T, 'at' | 'time'> : never;
 
@@ -103,6 +114,7 @@ export const pairsInFrame = (frame: unknown): FramePairs | undefined => {
 export class TruthLog {
   private readonly log: TruthEntry[] = [];
   private readonly known = new Set<string>();
+  private readonly heard = new Set<string>();
   private readonly stream: WriteStream | undefined;
   private streamError: Error | undefined;
 
@@ -130,27 +142,48 @@ export class TruthLog {
 
   /** Records the pairs of a frame that has just gone out on an open socket; returns how many were new. */
   recordSent(frame: unknown, at?: number): number {
+    return this.recordNew(
+      frame,
+      this.known,
+      (pair, found) => ({
+        event: 'expiry',
+        ...pair,
+        frame: found.frame,
+        ...(found.legacy ? { legacy: true as const } : {}),
+        check_round: found.checkRound,
+      }),
+      at,
+    );
+  }
+
+  /** Records the pairs of a frame whose socket stayed open long enough to be read; returns how many were new. */
+  recordHeard(frame: unknown, at?: number): number {
+    return this.recordNew(frame, this.heard, (pair) => ({ event: 'heard', ...pair }), at);
+  }
+
+  /** Adds an entry for each pair of the frame not in `seen` yet. */
+  private recordNew(
+    frame: unknown,
+    seen: Set<string>,
+    entry: (pair: { user_id: string; expired_time: string }, found: FramePairs) => Unstamped<TruthEntry>,
+    at?: number,
+  ): number {
     const found = pairsInFrame(frame);
     if (!found) return 0;
     let added = 0;
-    for (const { user_id, expired_time } of found.pairs) {
-      const key = `${user_id}\u0000${expired_time}`;
-      if (this.known.has(key)) continue;
-      this.known.add(key);
+    for (const pair of found.pairs) {
+      const key = `${pair.user_id}\u0000${pair.expired_time}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       added += 1;
-      this.add(
-        {
-          event: 'expiry',
-          user_id,
-          expired_time,
-          frame: found.frame,
-          ...(found.legacy ? { legacy: true as const } : {}),
-          check_round: found.checkRound,
-        },
-        at,
-      );
+      this.add(entry(pair, found), at);
     }
     return added;
+  }
+
+  /** The pairs heard, as `user_id@expired_time`. */
+  heardPairs(): string[] {
+    return this.log.flatMap((entry) => (entry.event === 'heard' ? [`${entry.user_id}@${entry.expired_time}`] : []));
   }
 
   entries(): TruthEntry[] {

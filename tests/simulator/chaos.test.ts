@@ -198,6 +198,25 @@ describe('chaos ground truth', () => {
     expect(truth.entries.map((entry) => entry.event)).toContain('fault_end');
   });
 
+  it('counts a pair as heard once a socket that carried it stayed open a second, not when it closed at once', async () => {
+    const simulator = await start({ initialExpired: 0 });
+    const doomed = await watching(simulator);
+    const [lost] = simulator.expireNow(1);
+    await doomed.waitFor((frame) => typeOf(frame) === 'token_expired');
+    await doomed.stop();
+    // The renewal takes it off the list before any other client hears of it.
+    simulator.renew([lost?.user_id ?? '']);
+    const lasting = await watching(simulator);
+    const [kept] = simulator.expireNow(1);
+    await lasting.waitFor((frame) => typeOf(frame) === 'token_expired');
+    await sleep(1300);
+    expect(truthPairs(simulator)).toEqual([
+      `${lost?.user_id} @ ${lost?.expired_time}`,
+      `${kept?.user_id} @ ${kept?.expired_time}`,
+    ]);
+    expect(simulator.truth().heard).toEqual([`${kept?.user_id}@${kept?.expired_time}`]);
+  });
+
   it('does not count what a silence kept back or what went to nobody', async () => {
     const simulator = await start({ initialExpired: 0 });
     const watcher = await watching(simulator);

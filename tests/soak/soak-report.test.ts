@@ -3,7 +3,7 @@ import type { JournalEntry } from '../../utils/alerts';
 import { soakPassed, soakReport } from './soak-report';
 
 const TIME = '2025-09-03T10:00:00.000000';
-const pair = (id: string, at = 1000) => ({ user_id: id, expired_time: TIME, at });
+const pair = (id: string, at = 1000, heard = true) => ({ user_id: id, expired_time: TIME, at, heard });
 const entry = (id: string, users: string[], change: Partial<JournalEntry> = {}): JournalEntry => ({
   id,
   at: 1000,
@@ -40,6 +40,13 @@ describe('the soak report', () => {
     const report = soakReport({ ...clean, truth: [...clean.truth, pair('4')] });
     expect(report.missed).toEqual([`4@${TIME}`]);
     expect(soakPassed(report)).toBe(false);
+  });
+
+  it('sets apart an unannounced expiry that no live client could have read, and passes', () => {
+    const report = soakReport({ ...clean, truth: [...clean.truth, pair('4', 6000, false)] });
+    expect(report.missed).toEqual([]);
+    expect(report.lostInFlight).toEqual([`4@${TIME}`]);
+    expect(soakPassed(report)).toBe(true);
   });
 
   it('counts an expiry named by two alerts as repeated', () => {

@@ -5,6 +5,12 @@ export interface TruthPair {
   user_id: string;
   expired_time: string;
   at: number;
+  /**
+   * A client had it in hand: it went out on a socket still open a second later. One that went out only on
+   * sockets that closed at once (the worker stopped, the browser restarting) and was renewed before any later
+   * status could carry it again reached no live extension, and no extension could announce it.
+   */
+  heard: boolean;
 }
 
 export interface SoakObservation {
@@ -50,7 +56,9 @@ export const soakReport = ({ truth, journal, screen, badgeText, totalExpired }: 
   return {
     expiries: truth.length,
     alerts: journal.length,
-    missed: truth.filter((pair) => !alertsNaming.has(key(pair))).map(key),
+    missed: truth.filter((pair) => pair.heard && !alertsNaming.has(key(pair))).map(key),
+    /** Never heard (see TruthPair.heard) and so never announced: reported, not held against the extension. */
+    lostInFlight: truth.filter((pair) => !pair.heard && !alertsNaming.has(key(pair))).map(key),
     repeated: [...alertsNaming].filter(([, ids]) => ids.length > 1).map(([pair, ids]) => ({ pair, ids })),
     phantom: [...alertsNaming.keys()].filter((pair) => !known.has(pair)),
     /** Alerts recorded as shown whose notification never reached the notification centre. */

@@ -147,8 +147,14 @@ const final = settled ?? (await reading());
 await sleep(5000);
 await collectScreen();
 const truth = chaos.truth();
+const heard = new Set(truth.heard);
 const report = soakReport({
-  truth: truth.expiries.map(({ user_id, expired_time, at }) => ({ user_id, expired_time, at })),
+  truth: truth.expiries.map(({ user_id, expired_time, at }) => ({
+    user_id,
+    expired_time,
+    at,
+    heard: heard.has(`${user_id}@${expired_time}`),
+  })),
   journal: await journalOf(browser),
   screen,
   badgeText: final.badgeText,
@@ -172,6 +178,7 @@ soak: seed ${seed}, ${minutes} min — ${passed ? 'PASSED' : 'FAILED'}
   expiries made known    ${report.expiries}
   alerts                 ${report.alerts} (${screen.size} notifications seen on screen)
   missed                 ${list(report.missed)}
+  lost in flight         ${list(report.lostInFlight)} (out only on sockets that closed at once, renewed before sent again)
   repeated               ${list(report.repeated)}
   invented               ${list(report.phantom)}
   alerts never on screen ${list(report.unshown)}
