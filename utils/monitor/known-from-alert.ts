@@ -23,7 +23,6 @@ export const knowingAlerted = (
     })
     .map((user) => ({ ...user, token: '' }));
   if (added.length === 0) return { state, added };
-  const expired = new Map(state.expired);
-  for (const user of added) expired.set(user.user_id, user);
+  const expired = state.expired.withAll(added.map((user) => [user.user_id, user]));
   return { state: { ...state, expired }, added };
 };

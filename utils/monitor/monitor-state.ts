@@ -1,3 +1,4 @@
+import { PersistentMap } from '../persistent-map';
 import { type ExpiredUser, expiredUserSchema } from '../protocol';
 import { z } from '../zod';
 
@@ -69,12 +70,12 @@ export type Totals = z.infer<typeof totalsSchema>;
 export type StoredMonitorState = z.infer<typeof storedMonitorStateSchema>;
 
 /**
- * In memory the expired users are keyed by user_id: lookups on every message stay O(1) at 100,000 users,
- * and each (user_id, expired_time) in this map has been announced (or summed up) exactly once. Together with
+ * In memory the expired users are keyed by user_id in a persistent map: lookups stay O(1) at 100,000 users
+ * and a token_expired adds its users without copying the list, while every older state stays as it was. Each (user_id, expired_time) in this map has been announced (or summed up) exactly once. Together with
  * `renewed` it is the memory of what was announced: the latest expiry told of each user.
  */
 export type MonitorState = Omit<StoredMonitorState, 'expired' | 'renewed'> & {
-  expired: ReadonlyMap<string, ExpiredUser>;
+  expired: PersistentMap<ExpiredUser>;
   renewed: ReadonlyMap<string, string>;
 };
 
@@ -85,7 +86,7 @@ export const initialMonitorState: MonitorState = {
   history: [],
   latency: { serverMs: null, roundTripMs: null },
   renewed: new Map(),
-  expired: new Map(),
+  expired: PersistentMap.empty(),
 };
 
 /** Everything but the expired list, which is large and stored on its own. */
@@ -97,5 +98,5 @@ export const summaryOf = ({ expired: _, renewed, ...summary }: MonitorState): z.
 export const fromStoredMonitorState = (stored: StoredMonitorState): MonitorState => ({
   ...stored,
   renewed: new Map(stored.renewed),
-  expired: new Map(stored.expired.map((user) => [user.user_id, user])),
+  expired: PersistentMap.from(stored.expired.map((user) => [user.user_id, user])),
 });

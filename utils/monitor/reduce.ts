@@ -1,3 +1,4 @@
+import { PersistentMap } from '../persistent-map';
 import type { ExpiredUser, ServerMessage, ServerMessageOf } from '../protocol';
 import type { MonitorEffect } from './effects';
 import { HISTORY_LIMIT, type MonitorState, RENEWED_LIMIT, type Round, type RoundSummary } from './monitor-state';
@@ -88,13 +89,17 @@ const unchangedSnapshot = (known: ReadonlyMap<string, ExpiredUser>, incoming: re
   incoming.length === known.size &&
   incoming.every((user) => known.get(user.user_id)?.expired_time === user.expired_time);
 
-/** A snapshot never takes a user back to an older expiry than the one already known (or listed twice). */
-const mergeSnapshot = (state: MonitorState, into: Map<string, ExpiredUser>, incoming: readonly ExpiredUser[]) => {
+/**
+ * The list after a snapshot: a complete one replaces it, a partial one adds to it. A snapshot never takes a
+ * user back to an older expiry than the one already known (or listed twice).
+ */
+const mergeSnapshot = (state: MonitorState, incoming: readonly ExpiredUser[], complete: boolean) => {
+  const latest = new Map<string, ExpiredUser>();
   for (const user of incoming) {
-    const known = into.get(user.user_id) ?? state.expired.get(user.user_id);
-    into.set(user.user_id, known && known.expired_time > user.expired_time ? known : user);
+    const known = latest.get(user.user_id) ?? state.expired.get(user.user_id);
+    latest.set(user.user_id, known && known.expired_time > user.expired_time ? known : user);
   }
-  return into;
+  return complete ? PersistentMap.from(latest) : state.expired.withAll(latest);
 };
 
 const onCurrentStatus = (state: MonitorState, message: ServerMessageOf<'current_status'>): Reduction => {
@@ -103,9 +108,7 @@ const onCurrentStatus = (state: MonitorState, message: ServerMessageOf<'current_
   // The document's own sample lists fewer users than total_expired. A list that short is a partial view:
   // users missing from it are kept, since forgetting them would announce them a second time later.
   const complete = incoming.length >= message.total_expired;
-  const expired = unchangedSnapshot(state.expired, incoming)
-    ? state.expired
-    : mergeSnapshot(state, complete ? new Map() : new Map(state.expired), incoming);
+  const expired = unchangedSnapshot(state.expired, incoming) ? state.expired : mergeSnapshot(state, incoming, complete);
 
   const joinsRunningRound =
     message.is_running === true &&
@@ -149,16 +152,10 @@ const onCheckProgress = (state: MonitorState, message: ServerMessageOf<'check_pr
   return { state: { ...state, round }, effects: [] };
 };
 
-const withAdded = (known: ReadonlyMap<string, ExpiredUser>, users: readonly ExpiredUser[]) => {
-  const expired = new Map(known);
-  for (const user of users) expired.set(user.user_id, user);
-  return expired;
-};
-
 const onTokenExpired = (state: MonitorState, message: ServerMessageOf<'token_expired'>): Reduction => {
   const fresh = freshExpiries(state, message.expired_users);
   if (fresh.length === 0 && message.total_expired === undefined) return unchanged(state);
-  const expired = fresh.length === 0 ? state.expired : withAdded(state.expired, fresh);
+  const expired = fresh.length === 0 ? state.expired : state.expired.withAll(fresh.map((user) => [user.user_id, user]));
   return {
     state: {
       ...state,

@@ -1,0 +1,97 @@
+/** Entries per bucket before the buckets double: copying one small Map is what an update costs. */
+const MAX_LOAD = 64;
+const MIN_BUCKETS = 16;
+
+/** FNV-1a: cheap, and spreads the short numeric ids servers use evenly enough. */
+const hash = (key: string) => {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+};
+
+const bucketsFor = (size: number) => {
+  let count = MIN_BUCKETS;
+  while (count * MAX_LOAD < size) count *= 2;
+  return count;
+};
+
+type Buckets<V> = readonly (ReadonlyMap<string, V> | undefined)[];
+
+/**
+ * A string-keyed map that is never changed, only derived from: `withAll` returns a new map and leaves this
+ * one as it was, yet costs time in proportion to the entries it adds, not to the size of the map. The keys
+ * are spread over buckets of at most MAX_LOAD entries, and an update copies only the buckets it touches; the
+ * rest are shared with the map it came from. Iteration goes bucket by bucket, not in insertion order.
+ */
+export class PersistentMap<V> implements ReadonlyMap<string, V> {
+  readonly size: number;
+  private readonly buckets: Buckets<V>;
+
+  private constructor(buckets: Buckets<V>, size: number) {
+    this.buckets = buckets;
+    this.size = size;
+  }
+
+  static empty<V>(): PersistentMap<V> {
+    return new PersistentMap<V>(new Array(MIN_BUCKETS).fill(undefined), 0);
+  }
+
+  static from<V>(entries: Iterable<readonly [string, V]>): PersistentMap<V> {
+    const list = Array.isArray(entries) ? (entries as readonly (readonly [string, V])[]) : [...entries];
+    return new PersistentMap<V>(new Array(bucketsFor(list.length)).fill(undefined), 0).withAll(list);
+  }
+
+  /** This map with these entries set (a later entry for the same key wins). */
+  withAll(entries: Iterable<readonly [string, V]>): PersistentMap<V> {
+    const buckets = this.buckets.slice();
+    const mask = buckets.length - 1;
+    const copied = new Uint8Array(buckets.length);
+    let size = this.size;
+    for (const [key, value] of entries) {
+      const index = hash(key) & mask;
+      let bucket = buckets[index] as Map<string, V> | undefined;
+      if (!copied[index]) {
+        bucket = new Map(bucket);
+        buckets[index] = bucket;
+        copied[index] = 1;
+      }
+      if (!bucket?.has(key)) size += 1;
+      bucket?.set(key, value);
+    }
+    const grown = new PersistentMap(buckets, size);
+    // Rare and amortised, like a growing array: keeps every bucket small as the map grows.
+    return buckets.length * MAX_LOAD < size ? PersistentMap.from(grown) : grown;
+  }
+
+  get(key: string): V | undefined {
+    return this.bucketOf(key)?.get(key);
+  }
+
+  has(key: string): boolean {
+    return this.bucketOf(key)?.has(key) ?? false;
+  }
+
+  *entries(): MapIterator<[string, V]> {
+    for (const bucket of this.buckets) if (bucket) yield* bucket.entries();
+  }
+
+  *keys(): MapIterator<string> {
+    for (const [key] of this.entries()) yield key;
+  }
+
+  *values(): MapIterator<V> {
+    for (const [, value] of this.entries()) yield value;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, V]> {
+    return this.entries();
+  }
+
+  forEach(callback: (value: V, key: string, map: ReadonlyMap<string, V>) => void): void {
+    for (const [key, value] of this.entries()) callback(value, key, this);
+  }
+
+  private bucketOf(key: string) {
+    return this.buckets[hash(key) & (this.buckets.length - 1)];
+  }
+}
