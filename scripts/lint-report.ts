@@ -4,9 +4,9 @@ import { z } from '../utils/zod';
 const findingSchema = z.object({
   code: z.string(),
   message: z.string(),
-  file: z.string().optional(),
-  line: z.number().optional(),
-  column: z.number().optional(),
+  file: z.optional(z.string()),
+  line: z.optional(z.number()),
+  column: z.optional(z.number()),
 });
 
 export const lintReportSchema = z.object({

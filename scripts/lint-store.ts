@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { enableIssueMessages } from '../utils/zod';
 import { judgeLintReport, type LintFinding, lintReportSchema } from './lint-report';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -25,6 +26,8 @@ if (!process.argv.includes('--no-build')) {
 }
 if (!existsSync(join(BUILT, 'manifest.json'))) fail(`${BUILT} has no manifest.json: build it first`);
 
+// A report of another shape is printed with zod's issues, which should say what is wrong.
+enableIssueMessages();
 const lint = spawnSync('npx', ['web-ext', 'lint', '--source-dir', BUILT, '--output', 'json', '--boring'], {
   cwd: ROOT,
   encoding: 'utf8',

@@ -6,6 +6,7 @@ import { openDashboard } from '../../platform/open-dashboard';
 import { saveSettings } from '../../platform/settings-store';
 import { isAlertId } from '../../utils/alerts';
 import { MUTE_HOUR_MS } from '../../utils/alerts/mute';
+import { enableIssueMessages } from '../../utils/zod';
 import { renderBadge } from './badge';
 import { handleCommand } from './commands';
 import { createMonitorService } from './monitor-service';
@@ -20,6 +21,8 @@ const log = (line: string) => console.info(`[token-monitor] ${line}`);
 // Listeners are registered synchronously on every worker start: Chrome only wakes a stopped worker for
 // events that had a listener when it last ran.
 export default defineBackground(() => {
+  // The worker logs why stored data or a server message was refused.
+  enableIssueMessages();
   const browserLanguage = browser.i18n.getUILanguage();
   const service = createMonitorService({
     env: browserEnvironment(),

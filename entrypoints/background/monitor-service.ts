@@ -14,7 +14,7 @@ import type { BadgeAppearance } from '../../utils/badge/badge-appearance';
 import { badgeAppearance } from '../../utils/badge/badge-appearance';
 import { type ConnectionEnvironment, createConnection } from '../../utils/connection';
 import { type ExpiredQuery, type ExpiredSort, queryExpired, sortExpired, toCsv } from '../../utils/expired';
-import { type Locale, resolveLocale, translatorFor } from '../../utils/i18n';
+import { type Locale, resolveLocale, workerTranslatorFor } from '../../utils/i18n';
 import {
   initialMonitorState,
   knowingAlerted,
@@ -76,7 +76,7 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
   let sorted: { version: number; sort: ExpiredSort; users: ExpiredUser[] } | null = null;
 
   const locale = () => resolveLocale(settings.language, deps.browserLanguage);
-  const translator = () => translatorFor(locale());
+  const translator = () => workerTranslatorFor(locale());
 
   const connection = createConnection(env, {
     onFrame: (text) => receive(text),

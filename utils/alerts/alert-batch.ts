@@ -1,6 +1,6 @@
 import type { MonitorEffect } from '../monitor';
 import { expiredUserSchema } from '../protocol';
-import { z } from '../zod';
+import { checked, z } from '../zod';
 
 /** How many users a batch keeps by name: a notification shows a few phones, speech says three. */
 export const BATCH_SAMPLE_SIZE = 5;
@@ -10,9 +10,9 @@ export const COALESCE_WINDOW_MS = 1500;
 
 export const alertBatchSchema = z.object({
   kind: z.enum(['new', 'summary', 'reminder']),
-  count: z.number().int().nonnegative(),
+  count: checked(z.number(), z.int(), z.nonnegative()),
   /** The newest users of the batch, newest first. */
-  sample: z.array(expiredUserSchema).max(BATCH_SAMPLE_SIZE),
+  sample: checked(z.array(expiredUserSchema), z.maxLength(BATCH_SAMPLE_SIZE)),
 });
 
 export type AlertBatch = z.infer<typeof alertBatchSchema>;

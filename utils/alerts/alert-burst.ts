@@ -1,5 +1,5 @@
 import type { MonitorEffect } from '../monitor';
-import { z } from '../zod';
+import { checked, z } from '../zod';
 import { type AlertBatch, addToBatch, alertBatchSchema, COALESCE_WINDOW_MS, reminderBatch } from './alert-batch';
 
 /** Every alert notification's id starts so: a click on another extension's notification is not ours. */
@@ -18,7 +18,7 @@ const namedUserSchema = z.object({
   user_id: z.string(),
   expired_time: z.string(),
   /** For the history's search and display; masked there like everywhere else. */
-  phone: z.string().default(''),
+  phone: z._default(z.string(), ''),
 });
 
 /**
@@ -32,11 +32,11 @@ export const alertBurstSchema = z.object({
   openedAt: z.number(),
   batch: alertBatchSchema,
   /** `batch.count` when the notification last showed it: below the count, news is still to be shown. */
-  shown: z.number().int().nonnegative(),
+  shown: checked(z.number(), z.int(), z.nonnegative()),
   /** `batch.count` already handed to speech (or deliberately not spoken): speech never says it twice. */
-  spoken: z.number().int().nonnegative(),
+  spoken: checked(z.number(), z.int(), z.nonnegative()),
   /** Who this alert named, for the history: the first BURST_USERS_LIMIT pairs. */
-  users: z.array(namedUserSchema).max(BURST_USERS_LIMIT),
+  users: checked(z.array(namedUserSchema), z.maxLength(BURST_USERS_LIMIT)),
 });
 
 export type AlertBurst = z.infer<typeof alertBurstSchema>;

@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import { checked, z } from '../zod';
 import { alertBatchSchema } from './alert-batch';
 import { type AlertBurst, alertBurstSchema } from './alert-burst';
 import type { AlertPlan } from './alert-policy';
@@ -21,16 +21,16 @@ export const journalEntrySchema = z.object({
   silent: z.boolean(),
   speech: speechOutcomeSchema,
   /** The voice that spoke, with its language tag, when one was chosen. */
-  voice: z.string().optional(),
+  voice: z.optional(z.string()),
   /** What the speech engine said when it failed. */
-  speechError: z.string().optional(),
+  speechError: z.optional(z.string()),
   /** The (user_id, expired_time) pairs the alert named, up to the burst's limit. */
-  users: alertBurstSchema.shape.users.default([]),
+  users: z._default(alertBurstSchema.shape.users, []),
   /** Users the alert's utterances told of, counted as speech took each over: above `count` means said twice. */
-  spoken: z.number().int().nonnegative().default(0),
+  spoken: z._default(checked(z.number(), z.int(), z.nonnegative()), 0),
 });
 
-export const journalSchema = z.array(journalEntrySchema).max(JOURNAL_LIMIT);
+export const journalSchema = checked(z.array(journalEntrySchema), z.maxLength(JOURNAL_LIMIT));
 
 export type JournalEntry = z.infer<typeof journalEntrySchema>;
 export type SpeechOutcome = z.infer<typeof speechOutcomeSchema>;

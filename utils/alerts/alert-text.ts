@@ -1,4 +1,4 @@
-import type { Translate } from '../i18n';
+import type { WorkerTranslate } from '../i18n';
 import type { AlertBatch } from './alert-batch';
 import { lastFourDigits, maskPhone } from './mask-phone';
 
@@ -19,7 +19,7 @@ export interface NotificationText {
 }
 
 /** Notification text: a count and a few phones, never a token. */
-export const notificationText = (batch: AlertBatch, t: Translate, maskPhones: boolean): NotificationText => {
+export const notificationText = (batch: AlertBatch, t: WorkerTranslate, maskPhones: boolean): NotificationText => {
   const named = batch.sample.slice(0, PHONES_IN_NOTIFICATION);
   const phones = named.map((user) => (maskPhones ? maskPhone(user.phone) : user.phone) || user.user_id);
   const rest = batch.count - named.length;
@@ -31,7 +31,7 @@ export const notificationText = (batch: AlertBatch, t: Translate, maskPhones: bo
   };
 };
 
-const foundText = (batch: AlertBatch, t: Translate, followUp: boolean) => {
+const foundText = (batch: AlertBatch, t: WorkerTranslate, followUp: boolean) => {
   if (followUp) return batch.count === 1 ? t('speechMoreOne') : t('speechMore', { count: batch.count });
   return batch.count === 1 ? t('speechFoundOne') : t('speechFound', { count: batch.count });
 };
@@ -40,7 +40,7 @@ const foundText = (batch: AlertBatch, t: Translate, followUp: boolean) => {
  * One utterance per batch: the count and at most the last four digits of three phones. A follow-up tells
  * what joined an alert after its first utterance ("又有 2 个…").
  */
-export const speechText = (batch: AlertBatch, t: Translate, followUp = false): string => {
+export const speechText = (batch: AlertBatch, t: WorkerTranslate, followUp = false): string => {
   if (batch.kind === 'reminder') return t('speechRemind', { count: batch.count });
   const found = foundText(batch, t, followUp);
   const digits = batch.sample

@@ -1,6 +1,6 @@
 import type { ConnectionStatus } from '../connection';
 import { describeConnection } from '../connection/describe-connection';
-import type { Translate } from '../i18n';
+import type { WorkerTranslate } from '../i18n';
 
 export const BADGE_RED = '#d93025';
 export const BADGE_GREY = '#80868b';
@@ -28,7 +28,7 @@ const NOT_CONNECTED_TEXT: Record<Exclude<ConnectionStatus['phase'], 'open'>, str
 export const badgeAppearance = (
   connection: ConnectionStatus,
   totalExpired: number,
-  t: Translate,
+  t: WorkerTranslate,
   now: number,
 ): BadgeAppearance => {
   const counted = totalExpired > 0 ? t('badgeExpired', { count: totalExpired }) : t('badgeNone');

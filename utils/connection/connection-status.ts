@@ -4,8 +4,8 @@ import { z } from '../zod';
 export const connectionProblemSchema = z.object({
   kind: z.enum(['refused', 'closed', 'timeout', 'silent']),
   /** The WebSocket close code, when the socket had opened. */
-  closeCode: z.number().optional(),
-  detail: z.string().optional(),
+  closeCode: z.optional(z.number()),
+  detail: z.optional(z.string()),
 });
 
 export const connectionStatusSchema = z.discriminatedUnion('phase', [

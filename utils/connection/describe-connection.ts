@@ -1,4 +1,4 @@
-import type { Translate } from '../i18n';
+import type { WorkerTranslate } from '../i18n';
 import type { ConnectionProblem, ConnectionStatus } from './connection-status';
 import { DEFAULT_TIMING } from './connection-timing';
 
@@ -6,7 +6,7 @@ import { DEFAULT_TIMING } from './connection-timing';
 const seconds = (ms: number) => ({ seconds: ms / 1000 });
 
 /** Why the socket ended, as a clause of a sentence: the badge tooltip and the pages word it alike. */
-export const describeProblem = (problem: ConnectionProblem, url: string, t: Translate): string => {
+export const describeProblem = (problem: ConnectionProblem, url: string, t: WorkerTranslate): string => {
   switch (problem.kind) {
     case 'refused':
       return t('problemRefused', { url });
@@ -22,7 +22,7 @@ export const describeProblem = (problem: ConnectionProblem, url: string, t: Tran
 };
 
 /** One sentence on the connection, for the badge tooltip and the pages. */
-export const describeConnection = (status: ConnectionStatus, t: Translate, now: number): string => {
+export const describeConnection = (status: ConnectionStatus, t: WorkerTranslate, now: number): string => {
   switch (status.phase) {
     case 'off':
       return t('connectionOff');

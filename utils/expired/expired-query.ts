@@ -1,5 +1,5 @@
 import type { ExpiredUser } from '../protocol';
-import { z } from '../zod';
+import { checked, z } from '../zod';
 
 export const expiredSortSchema = z.enum(['newest', 'oldest', 'phone', 'user']);
 /** Ignored users stay in the list: everyone, only those who alert, or only the ignored. */
@@ -7,13 +7,13 @@ export const ignoredFilterSchema = z.enum(['all', 'alerting', 'ignored']);
 
 export const expiredQuerySchema = z.object({
   /** Matches anywhere in the phone or the user id; empty matches everyone. */
-  search: z.string().max(200).default(''),
-  sort: expiredSortSchema.default('newest'),
-  offset: z.number().int().nonnegative().default(0),
-  limit: z.number().int().min(0).max(1000).default(100),
-  show: ignoredFilterSchema.default('all'),
+  search: z._default(checked(z.string(), z.maxLength(200)), ''),
+  sort: z._default(expiredSortSchema, 'newest'),
+  offset: z._default(checked(z.number(), z.int(), z.nonnegative()), 0),
+  limit: z._default(checked(z.number(), z.int(), z.minimum(0), z.maximum(1000)), 100),
+  show: z._default(ignoredFilterSchema, 'all'),
   /** Only these users (the ones one alert named, when a notification is clicked). */
-  userIds: z.array(z.string().max(128)).max(1000).optional(),
+  userIds: z.optional(checked(z.array(checked(z.string(), z.maxLength(128))), z.maxLength(1000))),
 });
 
 export type ExpiredSort = z.infer<typeof expiredSortSchema>;

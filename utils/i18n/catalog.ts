@@ -7,9 +7,10 @@ import * as history from './messages/history';
 import * as options from './messages/options';
 import * as popup from './messages/popup';
 import * as shortcuts from './messages/shortcuts';
+import { type MessageParams, type TranslateKeys, translateIn } from './translate';
 
 // A runtime catalog rather than browser.i18n: the user may pick a language other than the browser's,
-// and browser.i18n always answers in the browser's language.
+// and browser.i18n always answers in the browser's language. The pages' catalog: every text.
 const catalogs = {
   en: {
     ...common.en,
@@ -34,15 +35,13 @@ const catalogs = {
 };
 
 export type MessageKey = keyof typeof catalogs.en;
-export type MessageParams = Record<string, string | number>;
+export type { MessageParams };
+
+export type Translate = TranslateKeys<MessageKey>;
 
 /** The text for a key, with `{name}` placeholders filled in. */
 export const translate = (locale: Locale, key: MessageKey, params: MessageParams = {}): string =>
-  catalogs[locale][key].replace(/\{(\w+)\}/g, (placeholder, name: string) =>
-    name in params ? String(params[name]) : placeholder,
-  );
-
-export type Translate = (key: MessageKey, params?: MessageParams) => string;
+  translateIn(catalogs, locale, key, params);
 
 export const translatorFor =
   (locale: Locale): Translate =>

@@ -1,2 +1,3 @@
 export * from './catalog';
 export * from './locale';
+export * from './worker-catalog';

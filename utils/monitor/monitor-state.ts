@@ -1,6 +1,6 @@
 import { PersistentMap } from '../persistent-map';
 import { type ExpiredUser, expiredUserSchema } from '../protocol';
-import { z } from '../zod';
+import { checked, z } from '../zod';
 
 export const HISTORY_LIMIT = 50;
 /**
@@ -9,60 +9,59 @@ export const HISTORY_LIMIT = 50;
  */
 export const RENEWED_LIMIT = 5000;
 
-const nullableCount = z.number().nonnegative().nullable();
+const nullableCount = z.nullable(checked(z.number(), z.nonnegative()));
 
 export const roundSchema = z.object({
-  round: z.number().int().nonnegative(),
+  round: checked(z.number(), z.int(), z.nonnegative()),
   phase: z.enum(['running', 'completed']),
-  current: z.number().nonnegative(),
-  total: z.number().nonnegative(),
-  percentage: z.number().min(0).max(100),
-  expiredFound: z.number().nonnegative(),
+  current: checked(z.number(), z.nonnegative()),
+  total: checked(z.number(), z.nonnegative()),
+  percentage: checked(z.number(), z.minimum(0), z.maximum(100)),
+  expiredFound: checked(z.number(), z.nonnegative()),
   /** Seconds, from check_completed. */
-  duration: z.number().nonnegative().nullable(),
+  duration: z.nullable(checked(z.number(), z.nonnegative())),
 });
 
 export const roundSummarySchema = z.object({
-  round: z.number().int().nonnegative(),
-  duration: z.number().nonnegative().nullable(),
+  round: checked(z.number(), z.int(), z.nonnegative()),
+  duration: z.nullable(checked(z.number(), z.nonnegative())),
   totalUsers: nullableCount,
-  newExpired: z.number().nonnegative(),
+  newExpired: checked(z.number(), z.nonnegative()),
   /** The server's own timestamp (local time, no zone), as token-monitor-ws-api.md writes it. */
-  completedAt: z.string().nullable(),
+  completedAt: z.nullable(z.string()),
 });
 
 export const totalsSchema = z.object({
   totalUsers: nullableCount,
-  totalExpired: z.number().nonnegative(),
-  lastCheck: z.string().nullable(),
+  totalExpired: checked(z.number(), z.nonnegative()),
+  lastCheck: z.nullable(z.string()),
 });
 
 export const latencySchema = z.object({
   /** What the server reports in `pong.latency_ms`. */
-  serverMs: z.number().nonnegative().nullable(),
+  serverMs: z.nullable(checked(z.number(), z.nonnegative())),
   /** Ping to pong as this client measured it. */
-  roundTripMs: z.number().nonnegative().nullable(),
+  roundTripMs: z.nullable(checked(z.number(), z.nonnegative())),
 });
+
+/** The expired users as stored: a list of their own (see storedSummarySchema). */
+export const storedExpiredSchema = z.array(expiredUserSchema);
 
 /** Everything the extension knows about the server, in the form it is stored. */
 export const storedMonitorStateSchema = z.object({
   /** False until the first current_status: what is expired then is summed up, not announced one by one. */
   hasSnapshot: z.boolean(),
   totals: totalsSchema,
-  round: roundSchema.nullable(),
-  history: z.array(roundSummarySchema).max(HISTORY_LIMIT),
+  round: z.nullable(roundSchema),
+  history: checked(z.array(roundSummarySchema), z.maxLength(HISTORY_LIMIT)),
   latency: latencySchema,
   /** [user_id, expired_time] of users who left the list (renewed): what was last announced for them. */
-  renewed: z
-    .array(z.tuple([z.string(), z.string()]))
-    .max(RENEWED_LIMIT)
-    .default([]),
-  expired: z.array(expiredUserSchema),
+  renewed: z._default(checked(z.array(z.tuple([z.string(), z.string()])), z.maxLength(RENEWED_LIMIT)), []),
+  expired: storedExpiredSchema,
 });
 
 /** The stored state is split: the expired list is large and changes rarely, the rest is small and changes often. */
-export const storedSummarySchema = storedMonitorStateSchema.omit({ expired: true });
-export const storedExpiredSchema = storedMonitorStateSchema.shape.expired;
+export const storedSummarySchema = z.omit(storedMonitorStateSchema, { expired: true });
 
 export type Round = z.infer<typeof roundSchema>;
 export type RoundSummary = z.infer<typeof roundSummarySchema>;

@@ -1,6 +1,6 @@
 import type { ConnectionStatus } from '../connection/connection-status';
 import { connectionStatusSchema } from '../connection/connection-status';
-import { z } from '../zod';
+import { checked, z } from '../zod';
 import { latencySchema, type MonitorState, roundSchema, roundSummarySchema, totalsSchema } from './monitor-state';
 
 /**
@@ -10,13 +10,13 @@ import { latencySchema, type MonitorState, roundSchema, roundSummarySchema, tota
 export const monitorViewSchema = z.object({
   connection: connectionStatusSchema,
   hasSnapshot: z.boolean(),
-  round: roundSchema.nullable(),
+  round: z.nullable(roundSchema),
   totals: totalsSchema,
   history: z.array(roundSummarySchema),
   latency: latencySchema,
-  expiredCount: z.number().int().nonnegative(),
+  expiredCount: checked(z.number(), z.int(), z.nonnegative()),
   /** Changes whenever the expired list changes, so an open list knows to ask again. */
-  expiredVersion: z.number().int().nonnegative(),
+  expiredVersion: checked(z.number(), z.int(), z.nonnegative()),
 });
 
 export type MonitorView = z.infer<typeof monitorViewSchema>;

@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import { checked, z } from '../zod';
 import { expiredUserSchema } from './expired-user';
 import { boundedText, count, optional, timestamp } from './fields';
 
@@ -36,7 +36,7 @@ export const checkProgressSchema = z.object({
   type: z.literal('check_progress'),
   current: count,
   total: count,
-  percentage: optional(z.number().min(0).max(100)),
+  percentage: optional(checked(z.number(), z.minimum(0), z.maximum(100))),
   check_round: optional(count),
   expired_found: optional(count),
   timestamp: optional(timestamp),
@@ -55,7 +55,7 @@ export const checkCompletedSchema = z.object({
   type: z.literal('check_completed'),
   check_round: count,
   timestamp: optional(timestamp),
-  duration: optional(z.number().nonnegative()),
+  duration: optional(checked(z.number(), z.nonnegative())),
   total_users: optional(count),
   total_expired: optional(count),
   new_expired_this_round: optional(count),
@@ -65,7 +65,7 @@ export const pongSchema = z.object({
   type: z.literal('pong'),
   timestamp: optional(timestamp),
   server_time: optional(timestamp),
-  latency_ms: optional(z.number().nonnegative()),
+  latency_ms: optional(checked(z.number(), z.nonnegative())),
 });
 
 export const serverMessageSchema = z.discriminatedUnion('type', [
@@ -82,6 +82,9 @@ export type ServerMessage = z.infer<typeof serverMessageSchema>;
 export type ServerMessageType = ServerMessage['type'];
 export type ServerMessageOf<T extends ServerMessageType> = Extract<ServerMessage, { type: T }>;
 
-export const SERVER_MESSAGE_TYPES: readonly ServerMessageType[] = serverMessageSchema.options.map(
-  (option) => option.shape.type.value,
-);
+const typesOf = (schema: typeof serverMessageSchema): ServerMessageType[] =>
+  schema.def.options.flatMap((option) => option.shape.type.def.values);
+
+// Read from the schema, so the list cannot drift from it. A bundler must assume that reading a property
+// has effects; the annotation tells it this read has none, so pages that parse no message leave it out.
+export const SERVER_MESSAGE_TYPES: readonly ServerMessageType[] = /* @__PURE__ */ typesOf(serverMessageSchema);

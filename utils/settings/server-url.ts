@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import { checked, z } from '../zod';
 
 export const DEFAULT_SERVER_URL = 'ws://localhost:8765';
 
@@ -23,10 +23,11 @@ export const serverUrlProblem = (text: string): ServerUrlProblem | undefined => 
   return undefined;
 };
 
-export const serverUrlSchema = z
-  .string()
-  .trim()
-  .refine((text) => serverUrlProblem(text) === undefined, { message: 'expected a ws:// or wss:// URL with a host' });
+export const serverUrlSchema = checked(
+  z.string(),
+  z.trim(),
+  z.refine((text) => serverUrlProblem(text) === undefined, { message: 'expected a ws:// or wss:// URL with a host' }),
+);
 
 /** Phones and tokens would cross the network unencrypted: worth a warning, not a refusal. */
 export const isUnencryptedRemote = (text: string) => {

@@ -1,39 +1,45 @@
-import { z } from '../zod';
+import { checked, z } from '../zod';
 import { DEFAULT_SERVER_URL, serverUrlSchema } from './server-url';
 
 export const IGNORED_USERS_LIMIT = 200;
 
-const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
+const clockTime = checked(z.string(), z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM'));
 
 // Every field falls back on its own: one corrupt value resets that value, not the user's other choices.
 export const settingsSchema = z.object({
-  serverUrl: serverUrlSchema.catch(DEFAULT_SERVER_URL),
+  serverUrl: z.catch(serverUrlSchema, DEFAULT_SERVER_URL),
   /** Off means: no socket at all, until the user turns it back on. */
-  monitoring: z.boolean().catch(true),
-  notifications: z.boolean().catch(true),
-  speech: z
-    .object({
-      enabled: z.boolean().catch(true),
+  monitoring: z.catch(z.boolean(), true),
+  notifications: z.catch(z.boolean(), true),
+  speech: z.catch(
+    z.object({
+      enabled: z.catch(z.boolean(), true),
       /** A voice name from tts.getVoices(); null picks the best voice for the language. */
-      voiceName: z.string().nullable().catch(null),
-      rate: z.number().min(0.5).max(2).catch(1),
-      volume: z.number().min(0).max(1).catch(1),
-    })
-    .catch({ enabled: true, voiceName: null, rate: 1, volume: 1 }),
-  maskPhones: z.boolean().catch(true),
+      voiceName: z.catch(z.nullable(z.string()), null),
+      rate: z.catch(checked(z.number(), z.minimum(0.5), z.maximum(2)), 1),
+      volume: z.catch(checked(z.number(), z.minimum(0), z.maximum(1)), 1),
+    }),
+    { enabled: true, voiceName: null, rate: 1, volume: 1 },
+  ),
+  maskPhones: z.catch(z.boolean(), true),
   /** Epoch milliseconds; alerts stay silent until then. */
-  mutedUntil: z.number().nullable().catch(null),
-  quietHours: z
-    .object({ enabled: z.boolean().catch(false), start: clockTime.catch('22:00'), end: clockTime.catch('08:00') })
-    .catch({ enabled: false, start: '22:00', end: '08:00' }),
+  mutedUntil: z.catch(z.nullable(z.number()), null),
+  quietHours: z.catch(
+    z.object({
+      enabled: z.catch(z.boolean(), false),
+      start: z.catch(clockTime, '22:00'),
+      end: z.catch(clockTime, '08:00'),
+    }),
+    { enabled: false, start: '22:00', end: '08:00' },
+  ),
   /** The document's `alwaysNotify`: a summary reminder after every round while expired tokens remain. */
-  remindEveryRound: z.boolean().catch(false),
-  language: z.enum(['auto', 'zh_CN', 'en']).catch('auto'),
+  remindEveryRound: z.catch(z.boolean(), false),
+  language: z.catch(z.enum(['auto', 'zh_CN', 'en']), 'auto'),
   /**
    * user_ids that never alert (test accounts, say); they stay in the list, dimmed. Bounded so the settings
    * stay within sync storage's 8 KB per item.
    */
-  ignoredUsers: z.array(z.string().max(128)).max(IGNORED_USERS_LIMIT).catch([]),
+  ignoredUsers: z.catch(checked(z.array(checked(z.string(), z.maxLength(128))), z.maxLength(IGNORED_USERS_LIMIT)), []),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
