@@ -11,7 +11,7 @@ import {
   fromStoredMonitorState,
   initialMonitorState,
   type MonitorState,
-  storedExpiredSchema,
+  readStoredExpired,
   storedSummarySchema,
   summaryOf,
 } from '../../utils/monitor';
@@ -36,7 +36,7 @@ const readSummary = (stored: unknown, log: Log) => {
 };
 
 const readUsers = (value: unknown, what: string, log: Log) => {
-  const parsed = storedExpiredSchema.safeParse(value);
+  const parsed = readStoredExpired(value);
   if (!parsed.success) log(`stored ${what} is invalid (${parsed.error.issues[0]?.message}); starting afresh`);
   return parsed.success ? parsed.data : undefined;
 };

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PersistentMap } from '../../utils/persistent-map';
-import { FC_RUNS, FC_SEED } from '../fixtures/arbitraries';
+import { fcParameters } from '../fixtures/arbitraries';
 
 const sorted = (map: ReadonlyMap<string, number>) => [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
@@ -22,7 +22,7 @@ describe('the persistent map', () => {
         }
         for (const [version, snapshot] of versions) expect(sorted(version)).toEqual(snapshot);
       }),
-      { numRuns: FC_RUNS, seed: FC_SEED },
+      fcParameters,
     );
   });
 
@@ -48,7 +48,9 @@ describe('the persistent map', () => {
     expect(map.get('a')).toBe(3);
     expect([...map.values()].sort()).toEqual([2, 3]);
     const seen: string[] = [];
-    map.forEach((value, key) => seen.push(`${key}=${value}`));
+    map.forEach((value, key) => {
+      seen.push(`${key}=${value}`);
+    });
     expect(seen.sort()).toEqual(['a=3', 'b=2']);
   });
 });

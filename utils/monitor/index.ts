@@ -3,3 +3,4 @@ export * from './known-from-alert';
 export * from './monitor-state';
 export * from './monitor-view';
 export * from './reduce';
+export * from './stored-expired';

@@ -1,3 +1,4 @@
+export * from './canonical-expired-users';
 export * from './client-messages';
 export * from './expired-user';
 export * from './parse-server-message';
