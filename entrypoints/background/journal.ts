@@ -11,11 +11,20 @@ import {
 
 /**
  * The alert history, held in memory and written whole: the worker is its only writer, so no write reads
- * first and none can lose another's change.
+ * first and none can lose another's change. A change rides with the next state write (see `carriedBy`).
  */
 export const createJournal = (log: (line: string) => void) => {
   let entries: JournalEntry[] = [];
   let writing: Promise<unknown> = Promise.resolve();
+  /** Changes made, and how many of them storage holds: equal when nothing is left to store. */
+  let changes = 0;
+  let stored = 0;
+
+  const storing = async (write: () => Promise<unknown>) => {
+    const version = changes;
+    await write();
+    stored = Math.max(stored, version);
+  };
 
   return {
     async load() {
@@ -25,23 +34,35 @@ export const createJournal = (log: (line: string) => void) => {
       entries = parsed.success ? parsed.data : [];
     },
     entries: () => entries,
-    /** Kept in memory; stored right after the delivery mark that follows. */
+    /** Kept in memory; stored with the delivery mark that follows. */
     record(burst: AlertBurst, plan: AlertPlan) {
       entries = recordAlert(entries, burst, plan);
+      changes += 1;
     },
-    /** Kept in memory; stored right after the write that marks the burst spoken. */
+    /** Kept in memory; stored with the write that marks the burst spoken. */
     spoken(id: string, count: number) {
       entries = recordSpokenUsers(entries, id, count);
+      changes += 1;
     },
     speech(id: string, change: Pick<JournalEntry, 'speech' | 'voice' | 'speechError'>) {
       entries = recordSpeech(entries, id, change);
+      changes += 1;
       this.save();
     },
-    /** Stores the history, one write at a time, after whatever was asked before (the delivery mark). */
+    /** Stores the history on its own, one write at a time, after whatever was asked before. */
     save() {
       writing = writing
-        .then(() => this.fitting((fitted) => alertJournalItem.setValue(fitted)))
+        .then(() => storing(() => this.fitting((fitted) => alertJournalItem.setValue(fitted))))
         .catch((error) => log(`[alert] history not written: ${String(error)}`));
+    },
+    /**
+     * Runs a state write, handing it the history when storage lacks some of it (undefined otherwise). Every
+     * write that stores the outbox goes through here, so the alert it replaces is always in the stored
+     * history by then: a separate history write still waiting when the worker stops loses nothing.
+     */
+    async carriedBy(write: (history: JournalEntry[] | undefined) => Promise<unknown>) {
+      if (changes === stored) return write(undefined);
+      await storing(() => this.fitting(write));
     },
     /**
      * Runs a write that carries the history; when storage refuses it (full), the older half of the history
@@ -61,6 +82,7 @@ export const createJournal = (log: (line: string) => void) => {
     },
     clear() {
       entries = [];
+      changes += 1;
     },
   };
 };

@@ -90,14 +90,16 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
 
   // Announced since the list was last rewritten: what must survive a restart until the next rewrite.
   const added = new Map<string, ExpiredUser>();
-  const persist = throttle(
-    () => void saveSnapshot(state, alerts.outbox(), [...added.values()]).catch(storageFailed('the state')),
-    PERSIST_INTERVAL_MS,
-    env,
-  );
+  const journal = createJournal(log);
+  /** The small write: state, the outbox and recent additions, with the history whenever it changed. */
+  const storeState = () =>
+    journal.carriedBy((history) => saveSnapshot(state, alerts.outbox(), [...added.values()], history));
+  const persist = throttle(() => void storeState().catch(storageFailed('the state')), PERSIST_INTERVAL_MS, env);
   const rewriteList = throttle(
     () => {
-      void saveExpiredList(state, alerts.outbox()).catch(storageFailed('the expired list'));
+      void journal
+        .carriedBy((history) => saveExpiredList(state, alerts.outbox(), history))
+        .catch(storageFailed('the expired list'));
       added.clear();
     },
     LIST_INTERVAL_MS,
@@ -112,18 +114,14 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
     env,
   );
 
-  const journal = createJournal(log);
   const alerts = createAlertDispatcher({
     now: env.now,
     newId: () => newAlertId(env.now()),
     settings: () => settings,
-    writeAhead: () => saveSnapshot(state, alerts.outbox(), [...added.values()]),
-    // The mark is the small write (state and alert); the history follows it, so it never names a user the
-    // stored state does not know, and a restarted worker records a shown alert the history missed.
-    writeDelivered: async () => {
-      await saveSnapshot(state, alerts.outbox(), [...added.values()]);
-      journal.save();
-    },
+    // The history rides with both: it never names a user the stored state does not know, and the outbox
+    // never moves on to a new alert before the stored history holds the one it replaces.
+    writeAhead: storeState,
+    writeDelivered: storeState,
     show: (burst: AlertBurst, silent: boolean) => {
       const t = translator();
       const text = notificationText(burst.batch, t, settings.maskPhones);

@@ -1,10 +1,17 @@
 import { storage } from 'wxt/utils/storage';
-import { expiredAddedItem, expiredUsersItem, monitorSummaryItem, pendingAlertItem } from '../../platform/storage-items';
+import {
+  alertJournalItem,
+  expiredAddedItem,
+  expiredUsersItem,
+  monitorSummaryItem,
+  pendingAlertItem,
+} from '../../platform/storage-items';
 import {
   type AlertBurst,
   alertBatchSchema,
   alertBurstSchema,
   burstFromLegacyBatch,
+  type JournalEntry,
   newAlertId,
 } from '../../utils/alerts';
 import {
@@ -87,11 +94,17 @@ const readOutbox = (stored: unknown, log: Log): AlertBurst | null => {
  * list was last rewritten, in one storage call, so a stopped worker never leaves a user "known" without the
  * alert that announces them (or the reverse). Small whatever the size of the list.
  */
-export const saveSnapshot = (state: MonitorState, pending: AlertBurst | null, added: readonly ExpiredUser[]) => {
+export const saveSnapshot = (
+  state: MonitorState,
+  pending: AlertBurst | null,
+  added: readonly ExpiredUser[],
+  history?: readonly JournalEntry[],
+) => {
   return storage.setItems([
     { item: monitorSummaryItem, value: summaryOf(state) },
     { item: pendingAlertItem, value: pending },
     { item: expiredAddedItem, value: added },
+    ...withHistory(history),
   ]);
 };
 
@@ -99,11 +112,16 @@ export const saveSnapshot = (state: MonitorState, pending: AlertBurst | null, ad
  * The rare write: the whole expired list (10 MB at 100,000 users), which then holds every recent addition;
  * with the pending alert, since the list makes its users "known".
  */
-export const saveExpiredList = (state: MonitorState, pending: AlertBurst | null) => {
+export const saveExpiredList = (state: MonitorState, pending: AlertBurst | null, history?: readonly JournalEntry[]) => {
   return storage.setItems([
     { item: monitorSummaryItem, value: summaryOf(state) },
     { item: pendingAlertItem, value: pending },
     { item: expiredUsersItem, value: JSON.stringify([...state.expired.values()]) },
     { item: expiredAddedItem, value: [] },
+    ...withHistory(history),
   ]);
 };
+
+/** The alert history, when it rides with a state write (see Journal.carriedBy). */
+const withHistory = (history: readonly JournalEntry[] | undefined) =>
+  history === undefined ? [] : [{ item: alertJournalItem, value: history }];

@@ -213,6 +213,27 @@ describe('the background worker', () => {
     expect(journal.map((entry) => entry.users.map((named) => named.user_id))).toEqual([['7']]);
   });
 
+  it('never lets the next alert replace the stored one before the history names the first', async () => {
+    // Writes of the history alone never land, as when the worker stops while they wait their turn.
+    const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation((items) =>
+      Object.keys(items).every((key) => key === 'alertJournal') ? new Promise(() => {}) : set(items),
+    );
+    const first = await startWorker();
+    first.server.accept([]);
+    first.server.send(tokenExpired([user(7)]));
+    await settle();
+    first.server.send(tokenExpired([user(8)]));
+    await settle();
+    killWorker();
+    vi.restoreAllMocks();
+
+    await startWorker();
+    await settle();
+    const journal = (await fakeBrowser.storage.local.get('alertJournal')).alertJournal as JournalEntry[];
+    expect(journal.map((entry) => entry.users.map((named) => named.user_id))).toEqual([['8'], ['7']]);
+  });
+
   it('stores the large expired list only when it changes, and at most every 30 s', async () => {
     const worker = await startWorker();
     worker.server.accept([user(1), user(2)]);
