@@ -13,7 +13,15 @@ import {
 import type { BadgeAppearance } from '../../utils/badge/badge-appearance';
 import { badgeAppearance } from '../../utils/badge/badge-appearance';
 import { type ConnectionEnvironment, createConnection } from '../../utils/connection';
-import { type ExpiredQuery, type ExpiredSort, queryExpired, sortExpired, toCsv } from '../../utils/expired';
+import {
+  type ExpiredQuery,
+  type ExpiredSort,
+  type ExpiredSource,
+  expiredQuerySchema,
+  queryExpired,
+  sortExpired,
+  toCsv,
+} from '../../utils/expired';
 import { type Locale, resolveLocale, workerTranslatorFor } from '../../utils/i18n';
 import {
   initialMonitorState,
@@ -39,6 +47,8 @@ const PERSIST_INTERVAL_MS = 1000;
  */
 const LIST_INTERVAL_MS = 30_000;
 const MAX_ADDED_BESIDE_LIST = 1000;
+/** Rows down to this depth are picked by one scan of the list rather than read from a sorted copy. */
+const SCAN_PAGE_LIMIT = 1000;
 /** Pages redraw from the published view: ten times a second is smooth and cheap. */
 const PUBLISH_INTERVAL_MS = 100;
 
@@ -206,6 +216,17 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
     return sorted.users;
   };
 
+  /**
+   * A page near the top (what the popup and a fresh dashboard ask for) is picked from the list in one scan;
+   * only a page further down pays for a whole sort, which is then kept until the list changes.
+   */
+  const sourceFor = (query: ExpiredQuery): ExpiredSource => {
+    const { sort, offset, limit } = expiredQuerySchema.parse(query);
+    if (sorted?.version === expiredVersion && sorted.sort === sort) return { sorted: sorted.users };
+    if (offset + limit <= SCAN_PAGE_LIMIT) return { unsorted: state.expired.values(), size: state.expired.size };
+    return { sorted: sortedUsers(sort) };
+  };
+
   return {
     ready,
     /** Alarm, startup, install: make sure a watched server has a live socket or a pending retry. */
@@ -224,7 +245,7 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
     },
     async queryExpired(query: ExpiredQuery) {
       await ready;
-      return queryExpired(sortedUsers(query.sort ?? 'newest'), query, expiredVersion, new Set(settings.ignoredUsers));
+      return queryExpired(sourceFor(query), query, expiredVersion, new Set(settings.ignoredUsers));
     },
     async exportCsv(includeTokens: boolean) {
       await ready;
