@@ -41,8 +41,14 @@ export class PersistentMap<V> implements ReadonlyMap<string, V> {
     return new PersistentMap<V>(new Array(bucketsFor(list.length)).fill(undefined), 0).withAll(list);
   }
 
-  /** This map with these entries set (a later entry for the same key wins). */
-  withAll(entries: Iterable<readonly [string, V]>): PersistentMap<V> {
+  /**
+   * This map with these entries set. For a key already there (or set earlier in the same call), `resolve`
+   * picks what stays; by default the new value does.
+   */
+  withAll(
+    entries: Iterable<readonly [string, V]>,
+    resolve: (next: V, current: V) => V = (next) => next,
+  ): PersistentMap<V> {
     const buckets = this.buckets.slice();
     const mask = buckets.length - 1;
     const copied = new Uint8Array(buckets.length);
@@ -55,8 +61,10 @@ export class PersistentMap<V> implements ReadonlyMap<string, V> {
         buckets[index] = bucket;
         copied[index] = 1;
       }
-      if (!bucket?.has(key)) size += 1;
-      bucket?.set(key, value);
+      if (!bucket) continue;
+      const had = bucket.has(key);
+      if (!had) size += 1;
+      bucket.set(key, had ? resolve(value, bucket.get(key) as V) : value);
     }
     const grown = new PersistentMap(buckets, size);
     // Rare and amortised, like a growing array: keeps every bucket small as the map grows.
@@ -87,8 +95,13 @@ export class PersistentMap<V> implements ReadonlyMap<string, V> {
     return this.entries();
   }
 
+  /** The fast way through: no iterator objects, bucket by bucket. */
   forEach(callback: (value: V, key: string, map: ReadonlyMap<string, V>) => void): void {
-    for (const [key, value] of this.entries()) callback(value, key, this);
+    for (const bucket of this.buckets) {
+      bucket?.forEach((value, key) => {
+        callback(value, key, this);
+      });
+    }
   }
 
   private bucketOf(key: string) {

@@ -12,39 +12,22 @@ const unchanged = (state: MonitorState): Reduction => ({ state, effects: [] });
 
 const later = (a: string | undefined, b: string | undefined) => (a === undefined || (b !== undefined && b > a) ? b : a);
 
-/** The latest expiry told of a user: in the list, or remembered from before a renewal. */
-const latestTold = (state: MonitorState, id: string) =>
-  later(state.expired.get(id)?.expired_time, state.renewed.get(id));
-
-/**
- * News is an expiry later than the latest one told of this user, counting the message's own earlier
- * entries. Server timestamps share one format, so their string order is their time order: a stale,
- * repeated or reordered frame, or a user listed twice, is never news twice.
- */
-const freshExpiries = (state: MonitorState, users: readonly ExpiredUser[]) => {
-  const toldNow = new Map<string, string>();
-  return users.filter((user) => {
-    const latest = later(latestTold(state, user.user_id), toldNow.get(user.user_id));
-    if (latest !== undefined && user.expired_time <= latest) return false;
-    toldNow.set(user.user_id, user.expired_time);
-    return true;
-  });
-};
-
 /**
  * The renewed memory after a snapshot: who left the list joins it; who is back leaves it, unless they came
  * back with an older expiry than the one remembered (a stale snapshot must not lower the memory).
  */
-const renewedAfter = (state: MonitorState, expired: ReadonlyMap<string, ExpiredUser>) => {
+const renewedAfter = (state: MonitorState, expired: PersistentMap<ExpiredUser>) => {
   if (expired === state.expired) return state.renewed;
   const renewed = new Map(state.renewed);
-  for (const [id, user] of expired) {
-    const remembered = renewed.get(id);
-    if (remembered !== undefined && user.expired_time >= remembered) renewed.delete(id);
+  if (renewed.size > 0) {
+    expired.forEach((user, id) => {
+      const remembered = renewed.get(id);
+      if (remembered !== undefined && user.expired_time >= remembered) renewed.delete(id);
+    });
   }
-  for (const [id, user] of state.expired) {
+  state.expired.forEach((user, id) => {
     if (!expired.has(id)) renewed.set(id, later(renewed.get(id), user.expired_time) ?? user.expired_time);
-  }
+  });
   // Insertion order is age: let the oldest go.
   for (const id of renewed.keys()) {
     if (renewed.size <= RENEWED_LIMIT) break;
@@ -82,33 +65,50 @@ const isStale = (state: MonitorState, round: number | undefined) =>
   round !== undefined && state.round !== null && round < state.round.round;
 
 /**
- * The server repeats its snapshot every 30 s, mostly unchanged. Keeping the same map then spares the
- * worker re-sorting and re-storing 100,000 users for nothing.
+ * One pass over the users of a message. News is an expiry later than the latest one told of this user,
+ * counting the message's own earlier entries. Server timestamps share one format, so their string order is
+ * their time order: a stale, repeated or reordered frame, or a user listed twice, is never news twice.
+ * `sameAsKnown` says the message lists exactly the known users with their known expiries: the server repeats
+ * its snapshot every 30 s, mostly unchanged, and keeping the same map then spares the worker re-sorting and
+ * re-storing 100,000 users for nothing.
  */
-const unchangedSnapshot = (known: ReadonlyMap<string, ExpiredUser>, incoming: readonly ExpiredUser[]) =>
-  incoming.length === known.size &&
-  incoming.every((user) => known.get(user.user_id)?.expired_time === user.expired_time);
+const scanExpiries = (state: MonitorState, users: readonly ExpiredUser[]) => {
+  const fresh: ExpiredUser[] = [];
+  const toldNow = new Map<string, string>();
+  let sameAsKnown = users.length === state.expired.size;
+  for (const user of users) {
+    const id = user.user_id;
+    const known = state.expired.get(id)?.expired_time;
+    if (known !== user.expired_time) sameAsKnown = false;
+    const remembered = state.renewed.size > 0 ? state.renewed.get(id) : undefined;
+    const latest = later(later(known, remembered), toldNow.get(id));
+    if (latest !== undefined && user.expired_time <= latest) continue;
+    toldNow.set(id, user.expired_time);
+    fresh.push(user);
+  }
+  return { fresh, sameAsKnown };
+};
 
 /**
  * The list after a snapshot: a complete one replaces it, a partial one adds to it. A snapshot never takes a
  * user back to an older expiry than the one already known (or listed twice).
  */
 const mergeSnapshot = (state: MonitorState, incoming: readonly ExpiredUser[], complete: boolean) => {
-  const latest = new Map<string, ExpiredUser>();
-  for (const user of incoming) {
-    const known = latest.get(user.user_id) ?? state.expired.get(user.user_id);
-    latest.set(user.user_id, known && known.expired_time > user.expired_time ? known : user);
-  }
-  return complete ? PersistentMap.from(latest) : state.expired.withAll(latest);
+  const entries = incoming.map((user): [string, ExpiredUser] => {
+    const known = state.expired.get(user.user_id);
+    return [user.user_id, known && known.expired_time > user.expired_time ? known : user];
+  });
+  const base = complete ? PersistentMap.empty<ExpiredUser>() : state.expired;
+  return base.withAll(entries, (next, current) => (current.expired_time > next.expired_time ? current : next));
 };
 
 const onCurrentStatus = (state: MonitorState, message: ServerMessageOf<'current_status'>): Reduction => {
   const incoming = message.expired_users;
-  const fresh = freshExpiries(state, incoming);
+  const { fresh, sameAsKnown } = scanExpiries(state, incoming);
   // The document's own sample lists fewer users than total_expired. A list that short is a partial view:
   // users missing from it are kept, since forgetting them would announce them a second time later.
   const complete = incoming.length >= message.total_expired;
-  const expired = unchangedSnapshot(state.expired, incoming) ? state.expired : mergeSnapshot(state, incoming, complete);
+  const expired = sameAsKnown ? state.expired : mergeSnapshot(state, incoming, complete);
 
   const joinsRunningRound =
     message.is_running === true &&
@@ -153,7 +153,7 @@ const onCheckProgress = (state: MonitorState, message: ServerMessageOf<'check_pr
 };
 
 const onTokenExpired = (state: MonitorState, message: ServerMessageOf<'token_expired'>): Reduction => {
-  const fresh = freshExpiries(state, message.expired_users);
+  const { fresh } = scanExpiries(state, message.expired_users);
   if (fresh.length === 0 && message.total_expired === undefined) return unchanged(state);
   const expired = fresh.length === 0 ? state.expired : state.expired.withAll(fresh.map((user) => [user.user_id, user]));
   return {
