@@ -148,6 +148,9 @@ await sleep(5000);
 await collectScreen();
 const truth = chaos.truth();
 const heard = new Set(truth.heard);
+const journal = await journalOf(browser);
+// Beside the truth log: which users each alert named, to trace any miss or repeat afterwards.
+writeFileSync(join(RESULTS, 'soak-journal.json'), JSON.stringify(journal, null, 1));
 const report = soakReport({
   truth: truth.expiries.map(({ user_id, expired_time, at }) => ({
     user_id,
@@ -155,7 +158,7 @@ const report = soakReport({
     at,
     heard: heard.has(`${user_id}@${expired_time}`),
   })),
-  journal: await journalOf(browser),
+  journal,
   screen,
   badgeText: final.badgeText,
   totalExpired: final.total,
