@@ -38,7 +38,16 @@ export class PersistentMap<V> implements ReadonlyMap<string, V> {
 
   static from<V>(entries: Iterable<readonly [string, V]>): PersistentMap<V> {
     const list = Array.isArray(entries) ? (entries as readonly (readonly [string, V])[]) : [...entries];
-    return new PersistentMap<V>(new Array(bucketsFor(list.length)).fill(undefined), 0).withAll(list);
+    return PersistentMap.sized<V>(list.length).withAll(list);
+  }
+
+  /** A map of these values under the key each one names: no [key, value] pair built per value. */
+  static fromValues<V>(values: readonly V[], keyOf: (value: V) => string): PersistentMap<V> {
+    return PersistentMap.sized<V>(values.length).derive(values, keyOf, (value) => value);
+  }
+
+  private static sized<V>(size: number): PersistentMap<V> {
+    return new PersistentMap<V>(new Array(bucketsFor(size)).fill(undefined), 0);
   }
 
   /**
@@ -49,11 +58,27 @@ export class PersistentMap<V> implements ReadonlyMap<string, V> {
     entries: Iterable<readonly [string, V]>,
     resolve: (next: V, current: V) => V = (next) => next,
   ): PersistentMap<V> {
+    return this.derive(
+      entries,
+      (entry) => entry[0],
+      (entry) => entry[1],
+      resolve,
+    );
+  }
+
+  private derive<T>(
+    items: Iterable<T>,
+    keyOf: (item: T) => string,
+    toValue: (item: T) => V,
+    resolve: (next: V, current: V) => V = (next) => next,
+  ): PersistentMap<V> {
     const buckets = this.buckets.slice();
     const mask = buckets.length - 1;
     const copied = new Uint8Array(buckets.length);
     let size = this.size;
-    for (const [key, value] of entries) {
+    for (const item of items) {
+      const key = keyOf(item);
+      const value = toValue(item);
       const index = hash(key) & mask;
       let bucket = buckets[index] as Map<string, V> | undefined;
       if (!copied[index]) {

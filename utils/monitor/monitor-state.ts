@@ -97,5 +97,5 @@ export const summaryOf = ({ expired: _, renewed, ...summary }: MonitorState): z.
 export const fromStoredMonitorState = (stored: StoredMonitorState): MonitorState => ({
   ...stored,
   renewed: new Map(stored.renewed),
-  expired: PersistentMap.from(stored.expired.map((user) => [user.user_id, user])),
+  expired: PersistentMap.fromValues(stored.expired, (user) => user.user_id),
 });

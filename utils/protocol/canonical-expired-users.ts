@@ -7,6 +7,12 @@ const isShortString = (value: unknown, limit: number): value is string =>
 const isShortOrAbsent = (value: unknown, limit: number): value is string | null | undefined =>
   value === undefined || value === null || isShortString(value, limit);
 
+const fieldCount = (entry: object) => {
+  let count = 0;
+  for (const _ in entry) count += 1;
+  return count;
+};
+
 interface WireUser {
   user_id?: unknown;
   phone?: unknown;
@@ -34,7 +40,12 @@ export const readCanonicalExpiredUsers = (list: readonly unknown[]): ExpiredUser
     ) {
       return undefined;
     }
-    users[index] = { user_id, phone: phone ?? '', token: token ?? '', expired_time: expired_time ?? '' };
+    // An entry with exactly these four fields, all present (the worker's own stored list), is used as it is.
+    const complete = typeof phone === 'string' && typeof token === 'string' && typeof expired_time === 'string';
+    users[index] =
+      complete && fieldCount(entry) === 4
+        ? (entry as ExpiredUser)
+        : { user_id, phone: phone ?? '', token: token ?? '', expired_time: expired_time ?? '' };
   }
   return users;
 };
