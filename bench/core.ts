@@ -1,17 +1,9 @@
 import { performance } from 'node:perf_hooks';
-import { tokenExpiredFrame } from '../simulator/messages.ts';
 import { TokenModel } from '../simulator/token-model.ts';
 import { queryExpired, sortExpired, toCsv } from '../utils/expired';
-import {
-  fromStoredMonitorState,
-  initialMonitorState,
-  type MonitorState,
-  reduce,
-  storedMonitorStateSchema,
-  summaryOf,
-} from '../utils/monitor';
-import { parseServerMessage, type ServerMessage } from '../utils/protocol';
-import { countTokenExpired, roundFrames, wireUser } from './frames.ts';
+import { initialMonitorState, type MonitorState, reduce } from '../utils/monitor';
+import { parseServerMessage } from '../utils/protocol';
+import { countTokenExpired, roundFrames } from './frames.ts';
 import {
   fmtSpread,
   mapSpread,
@@ -25,6 +17,10 @@ import {
   type Table,
   timeRuns,
 } from './measure.ts';
+import { parsedOrThrow } from './parsed.ts';
+import { measureScaling, type ScaleEntry } from './scaling.ts';
+import { persistList } from './stored-list.ts';
+import { sinkValue } from './time-per-op.ts';
 
 /** Plain data only: the run happens in a child process and comes back as JSON. */
 export interface CoreResults {
@@ -36,18 +32,14 @@ export interface CoreResults {
     parse: Spread;
     parseReduce: Spread;
   };
+  /** Steps on a 100,000-user state beyond those of the scaling table (parse, reduce, restore: see there). */
   big: {
     users: number;
-    chars: number;
     bytes: number;
-    jsonParse: Spread;
-    parse: Spread;
-    reduceFirst: Spread;
     reduceSame: Spread;
     /** The "no change" snapshot still built a new Map (which bumps expiredVersion in the worker). */
     sameReplacedMap: boolean;
     sameEffects: number;
-    tokenExpiredOnBig: Spread;
     sortNewest: Spread;
     search: Spread;
     searchMatched: number;
@@ -55,8 +47,8 @@ export interface CoreResults {
     csvBytes: number;
     persist: Spread;
     persistChars: number;
-    restore: Spread;
   };
+  scaling: ScaleEntry[];
 }
 
 const MIX_FRAMES = 20_000;
@@ -119,41 +111,18 @@ const bigStatusFrame = (): string =>
     TokenModel.generate({ users: POPULATION, initialExpired: BIG_USERS, seed: 42 }, Date.now()).currentStatus(false),
   );
 
-const parsedOrThrow = (raw: string): ServerMessage => {
-  const result = parseServerMessage(raw);
-  if (!result.ok) throw new Error(`benchmark frame did not parse: ${result.reason}`);
-  return result.message;
-};
-
 /** Runs once to get the value, then `runs` more times to time it. */
 const timed = <T>(runs: number, fn: () => T): { value: T; time: Spread } => {
   const value = fn();
   return { value, time: spread(timeRuns(runs, () => void fn())) };
 };
 
-// The worker stores the expired list as one JSON string (entrypoints/background/state-store.ts) whenever
-// it changes; a restarted worker parses and validates it and rebuilds the Map before it can answer anything.
-const persistList = (state: MonitorState) => JSON.stringify([...state.expired.values()]);
-
-const restoreList = (json: string): MonitorState => {
-  const parsed = storedMonitorStateSchema.shape.expired.safeParse(JSON.parse(json));
-  if (!parsed.success) throw new Error('stored list did not validate');
-  return fromStoredMonitorState({ ...summaryOf(initialMonitorState), expired: parsed.data });
-};
-
-const oneNewExpiry = (): ServerMessage =>
-  parsedOrThrow(JSON.stringify(tokenExpiredFrame([wireUser(99, 0, Date.now())], BIG_USERS + 1, ROUND, '')));
-
+/** The state is built untimed: parse and reduce at this size are timed in the scaling table. */
 const measureBig = (): CoreResults['big'] => {
   const raw = bigStatusFrame();
-  const jsonParse = timed(BIG_RUNS, () => JSON.parse(raw) as unknown);
-  const parse = timed(BIG_RUNS, () => parsedOrThrow(raw));
-  const message = parse.value;
-  const first = timed(BIG_RUNS, () => reduce(initialMonitorState, message));
-  const same = timed(BIG_RUNS, () => reduce(first.value.state, message));
-  const expiry = oneNewExpiry();
-  const tokenExpired = timed(5, () => reduce(first.value.state, expiry));
-  const state = first.value.state;
+  const message = parsedOrThrow(raw);
+  const state = reduce(initialMonitorState, message).state;
+  const same = timed(BIG_RUNS, () => reduce(state, message));
   const sorted = timed(BIG_RUNS, () => sortExpired(state.expired.values(), 'newest'));
   // A four-digit search matches anywhere in phones and ids: a few hundred hits, the whole list scanned.
   const search = timed(5, () =>
@@ -161,18 +130,12 @@ const measureBig = (): CoreResults['big'] => {
   );
   const csv = timed(BIG_RUNS, () => toCsv(sorted.value, { includeTokens: false }));
   const persist = timed(BIG_RUNS, () => persistList(state));
-  const restore = timed(BIG_RUNS, () => restoreList(persist.value));
   return {
     users: state.expired.size,
-    chars: raw.length,
     bytes: Buffer.byteLength(raw),
-    jsonParse: jsonParse.time,
-    parse: parse.time,
-    reduceFirst: first.time,
     reduceSame: same.time,
     sameReplacedMap: same.value.state.expired !== state.expired,
     sameEffects: same.value.effects.length,
-    tokenExpiredOnBig: tokenExpired.time,
     sortNewest: sorted.time,
     search: search.time,
     searchMatched: search.value.matched,
@@ -180,15 +143,14 @@ const measureBig = (): CoreResults['big'] => {
     csvBytes: Buffer.byteLength(csv.value),
     persist: persist.time,
     persistChars: persist.value.length,
-    restore: restore.time,
   };
 };
 
-export const measureCore = (): CoreResults => {
+export const measureCore = (log: (line: string) => void): CoreResults => {
   const started = performance.now();
-  const results = { mix: measureMix(), big: measureBig() };
-  // Keeps `sink` observable; also a sanity line for anyone running the child by hand.
-  if (sink < 0) console.error(`impossible sink ${sink} after ${performance.now() - started} ms`);
+  const results = { mix: measureMix(), big: measureBig(), scaling: measureScaling(log) };
+  // Keeps the sinks observable; also a sanity line for anyone running the child by hand.
+  if (sink < 0 || sinkValue() < 0) log(`impossible sink after ${performance.now() - started} ms`);
   return results;
 };
 
@@ -219,7 +181,7 @@ const mixTable = ({ mix }: CoreResults): Table => {
     ],
     notes: [
       "zod runs jitless, as in the extension (utils/zod.ts sets it for every schema: MV3's CSP forbids eval).",
-      'reduce starts from an empty state each pass; token_expired copies the expired Map, which grows to ~1,900.',
+      'reduce starts from an empty state each pass; the expired list grows to ~1,900 users over it.',
     ],
   };
 };
@@ -228,25 +190,32 @@ type BigKey = {
   [K in keyof CoreResults['big']]: CoreResults['big'][K] extends Spread ? K : never;
 }[keyof CoreResults['big']];
 
-const bigTable = ({ big }: CoreResults): Table => {
-  const base = big.jsonParse.median;
-  const row = (what: string, key: BigKey) => [what, ms(big[key]), ratio(big[key].median / base)];
+/** The scaling table's entry of the bench's reference size, which the budgets read too. */
+export const bigEntry = (results: CoreResults): ScaleEntry | undefined =>
+  results.scaling.find((entry) => entry.users === BIG_USERS);
+
+const bigTable = ({ big }: CoreResults, entry: ScaleEntry): Table => {
+  const base = entry.jsonParse.median;
+  const row = (what: string, time: Spread) => [what, ms(time), ratio(time.median / base)];
+  const own = (what: string, key: BigKey) => row(what, big[key]);
   return {
     title: `one current_status of ${num(big.users)} expired users: ${megabytes(big.bytes)} of JSON, ${BIG_RUNS} runs`,
     head: ['step', 'time', '× JSON.parse'],
     rows: [
-      row('JSON.parse only (baseline)', 'jsonParse'),
-      row('parseServerMessage', 'parse'),
-      row('reduce: first snapshot', 'reduceFirst'),
-      row('reduce: same snapshot again ("no change")', 'reduceSame'),
-      row('reduce: token_expired of 1 user onto 100k', 'tokenExpiredOnBig'),
-      row('sortExpired newest', 'sortNewest'),
-      row(`queryExpired, search "8888" (${num(big.searchMatched)} hits)`, 'search'),
-      row(`toCsv without tokens (${megabytes(big.csvBytes)})`, 'csv'),
-      row(`store the list: JSON.stringify (${megabytes(big.persistChars)})`, 'persist'),
-      row('restore the list: JSON.parse + schema + Map', 'restore'),
+      row('JSON.parse only (baseline)', entry.jsonParse),
+      row('parseServerMessage', entry.parse),
+      row('reduce: first snapshot', entry.reduce),
+      own('reduce: same snapshot again ("no change")', 'reduceSame'),
+      row('reduce: token_expired of 1 user onto 100k', entry.tokenExpired),
+      own('sortExpired newest', 'sortNewest'),
+      own(`queryExpired, search "8888" (${num(big.searchMatched)} hits)`, 'search'),
+      own(`toCsv without tokens (${megabytes(big.csvBytes)})`, 'csv'),
+      own(`store the list: JSON.stringify (${megabytes(big.persistChars)})`, 'persist'),
+      row('restore the list: JSON.parse + readStoredExpired + state', entry.restore),
     ],
     notes: [
+      'JSON.parse, parseServerMessage, reduce (first and token_expired) and restore are the 100,000 row of the',
+      'scaling table below (interleaved samples); the other steps run on a state built untimed from the same frame.',
       `"No change" snapshot: ${big.sameReplacedMap ? 'builds a new Map' : 'keeps the Map'}, ${big.sameEffects} effects` +
         `${big.sameReplacedMap ? ' — the worker then bumps expiredVersion, drops its sorted cache and re-stores the list' : ''}.`,
     ],
@@ -256,20 +225,25 @@ const bigTable = ({ big }: CoreResults): Table => {
 export const coreReport = (results: CoreResults, browserUsPerFrame: number | null): SectionReport => {
   const us = coreUsPerFrame(results);
   const { big } = results;
+  const entry = bigEntry(results);
   const browser =
     browserUsPerFrame === null
       ? 'the ~90 µs per frame Chromium spends (performance-baselines.md)'
       : `the ${num(browserUsPerFrame)} µs per frame Chromium's WebSocket path takes in the worker (2a, this run)`;
+  const meaning = [`parse+reduce costs ${num(us)} µs per frame of ${browser}.`];
+  if (entry) {
+    meaning.push(
+      `A 100,000-user snapshot: parseServerMessage ${num(entry.parse.median)} ms = ` +
+        `${num(entry.parse.median / entry.jsonParse.median)}× JSON.parse; reduce ${num(entry.reduce.median)} ms; ` +
+        `an unchanged snapshot still costs ${num(big.reduceSame.median)} ms.`,
+      `A token_expired at 100,000 expired costs ${num(entry.tokenExpired.median)} ms in reduce; the changed list costs ` +
+        `${num(big.persist.median)} ms of stringify before storage even starts; a restarted worker needs ` +
+        `${num(entry.restore.median)} ms to rebuild the list from its stored JSON.`,
+    );
+  }
   return {
     title: '1. Core (Node)',
-    tables: [mixTable(results), bigTable(results)],
-    meaning: [
-      `parse+reduce costs ${num(us)} µs per frame of ${browser}.`,
-      `A 100,000-user snapshot: parseServerMessage ${num(big.parse.median)} ms = ${num(big.parse.median / big.jsonParse.median)}× ` +
-        `JSON.parse; reduce ${num(big.reduceFirst.median)} ms; an unchanged snapshot still costs ${num(big.reduceSame.median)} ms.`,
-      `Every token_expired at 100,000 expired costs ${num(big.tokenExpiredOnBig.median)} ms in reduce (it copies the Map), ` +
-        `and the changed list costs ${num(big.persist.median)} ms of stringify before storage even starts; a restarted worker ` +
-        `needs ${num(big.restore.median)} ms to rebuild the list from its stored JSON.`,
-    ],
+    tables: entry ? [mixTable(results), bigTable(results, entry)] : [mixTable(results)],
+    meaning,
   };
 };

@@ -17,6 +17,16 @@ export const spread = (samples: readonly number[]): Spread => {
   return { median, min: sorted[0] ?? Number.NaN, max: sorted.at(-1) ?? Number.NaN, samples: [...samples] };
 };
 
+/**
+ * The nearest-rank percentile (p in 0–100): a value actually observed, never interpolated. With fewer than
+ * 100 samples, p99 is the largest. A missing sample (null) counts as larger than any.
+ */
+export const percentile = (samples: readonly (number | null)[], p: number): number => {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = samples.map((value) => value ?? Number.POSITIVE_INFINITY).sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+};
+
 /** Runs `fn` `times` times and returns each run's milliseconds. */
 export const timeRuns = (times: number, fn: () => void): number[] => {
   const samples: number[] = [];
@@ -77,6 +87,8 @@ export interface Table {
   title: string;
   head: string[];
   rows: string[][];
+  /** How many columns from the left align left (the rest align right, as figures do); 1 unless said. */
+  leftColumns?: number;
   /** Lines printed under the table: how it was measured. */
   notes?: string[];
 }
@@ -91,11 +103,12 @@ export interface SectionReport {
 const pad = (text: string, width: number, right: boolean) => (right ? text.padStart(width) : text.padEnd(width));
 
 /** A Markdown table (readable as text, pasteable as Markdown); columns after the first align right. */
-export const formatTable = ({ title, head, rows, notes = [] }: Table): string => {
+export const formatTable = ({ title, head, rows, notes = [], leftColumns = 1 }: Table): string => {
   const widths = head.map((cell, column) => Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const right = (column: number) => column >= leftColumns;
   const line = (cells: string[]) =>
-    `| ${widths.map((width, column) => pad(cells[column] ?? '', width, column > 0)).join(' | ')} |`;
-  const rule = `|${widths.map((width, column) => `${'-'.repeat(width + 1)}${column > 0 ? ':' : '-'}`).join('|')}|`;
+    `| ${widths.map((width, column) => pad(cells[column] ?? '', width, right(column))).join(' | ')} |`;
+  const rule = `|${widths.map((width, column) => `${'-'.repeat(width + 1)}${right(column) ? ':' : '-'}`).join('|')}|`;
   return [`### ${title}`, line(head), rule, ...rows.map(line), ...notes.map((note) => `  ${note}`)].join('\n');
 };
 

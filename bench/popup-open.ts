@@ -2,15 +2,24 @@ import type { Page } from 'playwright-core';
 import type { Simulator } from '../simulator/server.ts';
 import type { ExtensionBrowser } from '../tests/e2e/harness/extension-browser.ts';
 import { monitorView, setSettings, waitFor } from '../tests/e2e/harness/extension-probes.ts';
+import { type BlankOpen, openBlankPage } from './blank-page.ts';
 import { type HeapUsage, pageHeap, watchLargeWrites, withBrowser, withQuietSimulator, workerHeap } from './browser.ts';
 import { countTokenExpired, type RoundFrames, roundFrames } from './frames.ts';
-import { fmtSpread, megabytes, ms, num, type SectionReport, type Spread, sleep, spread } from './measure.ts';
-import { extensionRun, FLOOD_FRAMES } from './worker-throughput.ts';
+import { num, sleep } from './measure.ts';
+import { wallNow } from './worker-clock.ts';
+import { type WorkerLag, watchWorkerLag } from './worker-lag.ts';
+import { extensionRun } from './worker-throughput.ts';
 
-const POPULATION = 300_000;
-const SIZES = [100, 100_000];
-const OPENS = 3;
-const VIEWPORT = { width: 380, height: 560 };
+/** 100 is the small case the budgets compare with; 1,000 to 300,000 the scaling table's sizes. */
+export const SIZES = [100, 1_000, 10_000, 100_000, 300_000];
+/** The size whose worker is studied in full: list writes, heartbeat, floods, heap, longest task. */
+export const FULL_SIZE = 100_000;
+/** The smallest size, where the popup is compared with a blank extension page. */
+export const BLANK_SIZE = 100;
+/** Users who are not expired ride along, as on a real server: 300,000, or more for the largest list. */
+export const populationFor = (expired: number) => Math.max(300_000, expired + 100_000);
+export const OPENS = 3;
+export const VIEWPORT = { width: 380, height: 560 };
 const ROW_TIMEOUT_MS = 30_000;
 /** The connection's heartbeat (utils/connection/connection.ts DEFAULT_TIMING) plus slack. */
 const HEARTBEAT_WAIT_MS = 25_000;
@@ -46,11 +55,22 @@ export interface FloodUnderLoad {
 /** Each token_expired after this many progress frames in the "mixed" flood (as in the core section). */
 const MIXED_EXPIRY_EVERY = 20;
 /**
- * Smaller than the progress flood: at 100,000 expired every token_expired costs tens of ms, and 20,000
- * mixed frames (952 token_expired) did not finish within a minute.
+ * Both floods the same length, so the publish delay that ends each (up to 100 ms) weighs the same in both
+ * rates; 10,000 frames take a few seconds at the worker's rate.
  */
-const MIXED_FRAMES = 2_000;
+export const STATE_FLOOD_FRAMES = 10_000;
 const LIST_WRITE_LINGER_MS = 2500;
+
+/** What only the full size measures. */
+export interface FullSize {
+  /** The worker's thread during ingestion, and when (wall clock) the view first counted every user. */
+  lag: WorkerLag | null;
+  viewAt: number;
+  heartbeat: HeartbeatWrites | null;
+  /** Floods with this many expired users in the worker's state: progress only, then with expiries. */
+  progressFlood: FloodUnderLoad;
+  mixedFlood: FloodUnderLoad;
+}
 
 export interface SizeResults {
   expired: number;
@@ -61,10 +81,9 @@ export interface SizeResults {
   workerBefore: HeapUsage | null;
   workerAfter: HeapUsage | null;
   opens: PopupOpen[];
-  heartbeat: HeartbeatWrites | null;
-  /** The 2a flood with this many expired users in the worker's state: progress only, then with expiries. */
-  progressFlood: FloodUnderLoad;
-  mixedFlood: FloodUnderLoad;
+  /** The smallest size only: popup.html with its scripts off, opened between the popup's opens. */
+  blank: BlankOpen[] | null;
+  full: FullSize | null;
 }
 
 // ---- the popup -----------------------------------------------------------------------------------------
@@ -149,13 +168,14 @@ const ingest = async (browser: ExtensionBrowser, simulator: Simulator, expired: 
       (view) => view?.connection.phase === 'open' && view.expiredCount === expired,
       { timeout: 90_000, interval: 50, what: `view showing ${expired} expired` },
     );
+    const viewAt = wallNow();
     const ingestMs = Date.now() - started;
     const stored = await waitFor(writes.read, (seen) => seen.firstAt !== null, {
       timeout: 20_000,
       interval: 50,
       what: 'the list stored',
     }).catch(() => null);
-    return { ingestMs, persistedMs: stored?.firstAt ? stored.firstAt - started : null };
+    return { ingestMs, viewAt, persistedMs: stored?.firstAt ? stored.firstAt - started : null };
   } finally {
     await writes.stop();
   }
@@ -218,187 +238,71 @@ const floodUnderLoad = async (
   };
 };
 
+/** Popup opens, with a blank page opened before each where the size asks for the baseline. */
+const openPopups = async (browser: ExtensionBrowser, expired: number, log: (line: string) => void) => {
+  const opens: PopupOpen[] = [];
+  const blank: BlankOpen[] = [];
+  for (let run = 1; run <= OPENS; run++) {
+    if (expired === BLANK_SIZE) blank.push(await openBlankPage(browser));
+    const open = await openPopup(browser);
+    opens.push(open);
+    log(
+      `  popup open ${run}: ${open.ms ?? 'no row'} ms (in page: main ${num(open.main ?? Number.NaN)}, row ${num(open.row ?? Number.NaN)}` +
+        `${expired === BLANK_SIZE ? `; blank page ${num(blank.at(-1)?.ready ?? Number.NaN)}` : ''})`,
+    );
+  }
+  return { opens, blank: expired === BLANK_SIZE ? blank : null };
+};
+
+/** The full size's extra study, after the popups: heartbeat, then the two floods. */
+const studyWorker = async (
+  browser: ExtensionBrowser,
+  simulator: Simulator,
+  expired: number,
+  log: (line: string) => void,
+) => {
+  const heartbeat = await watchHeartbeat(browser, simulator, expired);
+  log(`  heartbeat window: ${heartbeat.writes} list writes, ${heartbeat.pings} pings`);
+  const progress = roundFrames({ count: STATE_FLOOD_FRAMES, round: 1 });
+  const progressFlood = await floodUnderLoad(browser, simulator, expired, progress, log);
+  const mixed = roundFrames({ count: STATE_FLOOD_FRAMES, round: 2, expiryEvery: MIXED_EXPIRY_EVERY });
+  const mixedFlood = await floodUnderLoad(browser, simulator, expired, mixed, log);
+  log(
+    `  floods: progress ${num(progressFlood.framesPerSecond ?? Number.NaN)} frames/s (${progressFlood.listWrites} list writes), ` +
+      `mixed ${num(mixedFlood.framesPerSecond ?? Number.NaN)} frames/s (${mixedFlood.listWrites} list writes)`,
+  );
+  return { heartbeat, progressFlood, mixedFlood };
+};
+
+/** Ingestion, watched from inside the worker at the full size (the watch needs Playwright's worker handle). */
+const ingestWatched = async (browser: ExtensionBrowser, simulator: Simulator, expired: number) => {
+  if (expired !== FULL_SIZE) return { ...(await ingest(browser, simulator, expired)), lag: null };
+  const lag = await watchWorkerLag(await browser.serviceWorker());
+  const ingested = await ingest(browser, simulator, expired);
+  return { ...ingested, lag: await lag.stop().catch(() => null) };
+};
+
 const measureSize = (expired: number, log: (line: string) => void): Promise<SizeResults> =>
-  withQuietSimulator({ users: POPULATION, initialExpired: expired }, (simulator) =>
-    withBrowser(async (browser) => {
-      const { ingestMs, persistedMs } = await ingest(browser, simulator, expired);
-      log(`  ${num(expired)} expired: view after ${num(ingestMs)} ms, stored after ${persistedMs ?? '—'} ms`);
-      // The first snapshot's alert (notification, speech) and storage write finish before anything is timed.
-      await sleep(1500);
-      const workerBefore = await heapOrNull(browser);
-      const opens: PopupOpen[] = [];
-      for (let run = 1; run <= OPENS; run++) {
-        opens.push(await openPopup(browser));
-        const open = opens.at(-1);
-        log(
-          `  popup open ${run}: ${open?.ms ?? 'no row'} ms (in page: main ${num(open?.main ?? Number.NaN)}, row ${num(open?.row ?? Number.NaN)})`,
-        );
-      }
-      const workerAfter = await heapOrNull(browser);
-      const heartbeat = expired === Math.max(...SIZES) ? await watchHeartbeat(browser, simulator, expired) : null;
-      if (heartbeat) log(`  heartbeat window: ${heartbeat.writes} list writes, ${heartbeat.pings} pings`);
-      const progress = roundFrames({ count: FLOOD_FRAMES, round: 1 });
-      const progressFlood = await floodUnderLoad(browser, simulator, expired, progress, log);
-      const mixed = roundFrames({ count: MIXED_FRAMES, round: 2, expiryEvery: MIXED_EXPIRY_EVERY });
-      const mixedFlood = await floodUnderLoad(browser, simulator, expired, mixed, log);
-      log(
-        `  floods: progress ${num(progressFlood.framesPerSecond ?? Number.NaN)} frames/s (${progressFlood.listWrites} list writes), ` +
-          `mixed ${num(mixedFlood.framesPerSecond ?? Number.NaN)} frames/s (${mixedFlood.listWrites} list writes)`,
-      );
-      return { expired, ingestMs, persistedMs, workerBefore, workerAfter, opens, heartbeat, progressFlood, mixedFlood };
-    }),
+  withQuietSimulator({ users: populationFor(expired), initialExpired: expired }, (simulator) =>
+    withBrowser(
+      async (browser) => {
+        const { ingestMs, viewAt, persistedMs, lag } = await ingestWatched(browser, simulator, expired);
+        log(`  ${num(expired)} expired: view after ${num(ingestMs)} ms, stored after ${persistedMs ?? '—'} ms`);
+        // The first snapshot's alert (notification, speech) and storage write finish before anything is timed.
+        await sleep(1500);
+        const workerBefore = await heapOrNull(browser);
+        const { opens, blank } = await openPopups(browser, expired, log);
+        const workerAfter = await heapOrNull(browser);
+        const full =
+          expired === FULL_SIZE ? { lag, viewAt, ...(await studyWorker(browser, simulator, expired, log)) } : null;
+        return { expired, ingestMs, persistedMs, workerBefore, workerAfter, opens, blank, full };
+      },
+      { waitForWorker: expired === FULL_SIZE },
+    ),
   );
 
 export const measurePopup = async (log: (line: string) => void): Promise<SizeResults[]> => {
   const results: SizeResults[] = [];
   for (const expired of SIZES) results.push(await measureSize(expired, log));
   return results;
-};
-
-// ---- printing ----------------------------------------------------------------------------------------
-
-const valid = (values: (number | null)[]) => values.flatMap((value) => (value === null ? [] : [value]));
-
-const openSpread = (size: SizeResults, pick: (open: PopupOpen) => number | null): Spread =>
-  spread(valid(size.opens.map(pick)));
-
-const heapText = (heap: HeapUsage | null) => (heap ? megabytes(heap.usedSize) : 'unreachable');
-
-const popupTable = (sizes: SizeResults[]) => {
-  const problems = sizes.flatMap((size) =>
-    size.opens.flatMap((open) =>
-      open.shown ? [`${num(size.expired)} expired: no row appeared; popup showed "${open.shown}"`] : [],
-    ),
-  );
-  return {
-    title: `popup.html as a tab at ${VIEWPORT.width}×${VIEWPORT.height}, ${OPENS} opens per size, ${num(POPULATION)} users`,
-    head: [
-      'expired users',
-      'navigation → first row',
-      'each open',
-      'in page: DOMContentLoaded',
-      '<main> (settings read)',
-      'first row',
-      'popup heap (GC)',
-    ],
-    rows: sizes.map((size) => [
-      num(size.expired),
-      ms(openSpread(size, (open) => open.ms)),
-      size.opens.map((open) => (open.ms === null ? 'none' : `${open.ms}`)).join(', '),
-      ms(openSpread(size, (open) => open.domContentLoaded)),
-      ms(openSpread(size, (open) => open.main)),
-      ms(openSpread(size, (open) => open.row)),
-      fmtSpread(
-        openSpread(size, (open) => (open.heap ? open.heap.usedSize / 1024 / 1024 : null)),
-        ' MB',
-      ),
-    ]),
-    notes: [
-      'First row = role "row" whose text holds a phone (masked 138****8000, or full). "navigation → first row" is',
-      'timed in Node around page.goto + waitFor(visible); the in-page columns are MutationObserver marks from',
-      'navigation start. The first open after a list change also pays the worker sorting the whole list.',
-      ...problems,
-    ],
-  };
-};
-
-/** Where the extra time of the big list goes: before <main> (settings read) or between <main> and the row. */
-const popupMeaning = (small: SizeResults, big: SizeResults) => {
-  const median = (size: SizeResults, pick: (open: PopupOpen) => number | null) => openSpread(size, pick).median;
-  const phases = (size: SizeResults) => {
-    const main = median(size, (open) => open.main);
-    return { main, list: median(size, (open) => open.row) - main };
-  };
-  const a = phases(small);
-  const b = phases(big);
-  return (
-    `First row at ${num(b.main + b.list)} ms in the page with ${num(big.expired)} expired vs ${num(a.main + a.list)} ms ` +
-    `with ${num(small.expired)}: to <main> (settings read) ${num(b.main)} vs ${num(a.main)} ms, ` +
-    `<main> to row (view, worker query, list render) ${num(b.list)} vs ${num(a.list)} ms.`
-  );
-};
-
-export const popupReport = (sizes: SizeResults[], smallStateRate: number): SectionReport[] => {
-  const popup: SectionReport = { title: '2b. Popup open time', tables: [popupTable(sizes)], meaning: [] };
-  const [small, big] = sizes;
-  if (small && big) popup.meaning.push(popupMeaning(small, big));
-  return [popup, workerReport(sizes, smallStateRate)];
-};
-
-const floodText = (flood: FloodUnderLoad) =>
-  flood.framesPerSecond === null ? 'failed' : `${num(flood.framesPerSecond)} (${flood.listWrites} list writes)`;
-
-const workerReport = (sizes: SizeResults[], smallStateRate: number): SectionReport => {
-  const mixed = sizes[0]?.mixedFlood;
-  return {
-    title: '2c. Worker with 100,000 expired users',
-    tables: [
-      {
-        title: 'service worker, fresh profile per size',
-        head: [
-          'expired users',
-          'connect → view counts all',
-          '→ list stored',
-          'worker heap (GC)',
-          'after popups',
-          'flood: progress only, frames/s',
-          'flood: with expiries, frames/s',
-        ],
-        rows: sizes.map((size) => [
-          num(size.expired),
-          `${num(size.ingestMs)} ms`,
-          size.persistedMs === null ? '—' : `${num(size.persistedMs)} ms`,
-          heapText(size.workerBefore),
-          heapText(size.workerAfter),
-          floodText(size.progressFlood),
-          floodText(size.mixedFlood),
-        ]),
-        notes: [
-          'Heap: DevTools Runtime.getHeapUsage on the service_worker target after HeapProfiler.collectGarbage',
-          '(a page session attached to the worker target, since Playwright has no worker CDP session).',
-          `Floods: progress only = the ${num(FLOOD_FRAMES)} frames of 2a (small state there, this run: ${num(smallStateRate)} ` +
-            `frames/s); with expiries = ${num(mixed?.frames ?? 0)} frames of which ${num(mixed?.tokenExpiredFrames ?? 0)} ` +
-            `token_expired (${num(mixed?.expiries ?? 0)} new users).`,
-          'List writes: storage.local values of ≥ 40 chars per expired user (i.e. the list), seen by a storage.onChanged',
-          'listener in an extension page during the flood and 2.5 s after (key-agnostic: the storage layout is still moving).',
-        ],
-      },
-    ],
-    meaning: workerMeaning(sizes, smallStateRate),
-  };
-};
-
-const workerMeaning = (sizes: SizeResults[], smallStateRate: number): string[] => {
-  const big = sizes.find((size) => size.expired === Math.max(...SIZES));
-  if (!big) return ['The 100,000 run did not complete.'];
-  const lines: string[] = [];
-  if (big.workerBefore) {
-    lines.push(
-      `100,000 expired users hold ${heapText(big.workerBefore)} of worker heap ` +
-        `(${num(big.workerBefore.usedSize / big.expired)} B per user); ${heapText(big.workerAfter)} with the sorted list cached.`,
-    );
-  } else lines.push('The worker heap was not reachable through DevTools.');
-  if (big.heartbeat) {
-    lines.push(
-      `Idle: ${big.heartbeat.pings} heartbeat ping(s) in ${num(big.heartbeat.windowMs / 1000)} s, ` +
-        `${big.heartbeat.writes} rewrite(s) of the stored list.`,
-    );
-  }
-  const { progressFlood: progress, mixedFlood: mixed } = big;
-  if (progress.framesPerSecond !== null) {
-    lines.push(
-      `Progress frames with 100,000 in state: ${num(progress.framesPerSecond)}/s ` +
-        `(${num(progress.framesPerSecond / smallStateRate)}× the small state of 2a), ${progress.listWrites} list writes.`,
-    );
-  }
-  if (progress.framesPerSecond !== null && mixed.framesPerSecond !== null && mixed.tokenExpiredFrames > 0) {
-    // The mixed flood's time minus what its progress frames cost at the progress-only rate.
-    const progressMs = ((mixed.frames - mixed.tokenExpiredFrames) / progress.framesPerSecond) * 1000;
-    const perExpiry = ((mixed.frames / mixed.framesPerSecond) * 1000 - progressMs) / mixed.tokenExpiredFrames;
-    lines.push(
-      `With expiries: ${num(mixed.framesPerSecond)} frames/s, ≈${num(perExpiry)} ms of worker time per token_expired ` +
-        `(reduce copies the 100,000-entry Map; the changed list is re-stored: ${mixed.listWrites} writes of it).`,
-    );
-  }
-  return lines;
 };
