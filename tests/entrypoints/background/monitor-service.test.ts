@@ -81,6 +81,18 @@ const killWorker = () => {
 
 const settle = () => vi.advanceTimersByTimeAsync(COALESCE_WINDOW_MS + 1000);
 
+/** A worker that listed user 1, then announced users 2 and 3 (kept beside the list, not yet in it), stopped. */
+const stopAfterTwoExpiriesBesideTheList = async () => {
+  const first = await startWorker();
+  first.server.accept([user(1)]);
+  await settle();
+  first.server.send(tokenExpired([user(2)]));
+  await settle();
+  first.server.send(tokenExpired([user(3)]));
+  await settle();
+  killWorker();
+};
+
 beforeEach(() => {
   fakeBrowser.reset();
   screen = new Map();
@@ -262,14 +274,7 @@ describe('the background worker', () => {
   });
 
   it('restores the list and the expiries announced since its last rewrite', async () => {
-    const first = await startWorker();
-    first.server.accept([user(1)]);
-    await settle();
-    first.server.send(tokenExpired([user(2)]));
-    await settle();
-    first.server.send(tokenExpired([user(3)]));
-    await settle();
-    killWorker();
+    await stopAfterTwoExpiriesBesideTheList();
 
     const second = await startWorker();
     second.server.accept([user(1), user(2), user(3), user(4)]);
@@ -279,14 +284,7 @@ describe('the background worker', () => {
   });
 
   it('keeps the expiries announced since the last list rewrite through several worker stops in a row', async () => {
-    const first = await startWorker();
-    first.server.accept([user(1)]);
-    await settle();
-    first.server.send(tokenExpired([user(2)]));
-    await settle();
-    first.server.send(tokenExpired([user(3)]));
-    await settle();
-    killWorker();
+    await stopAfterTwoExpiriesBesideTheList();
 
     // Hears nothing new, so it never rewrites the list, but it stores its state before it is stopped too.
     const second = await startWorker();
