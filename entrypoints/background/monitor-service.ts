@@ -138,6 +138,7 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
       return deps.output.show(burst.id, text, silent, [t('alertButtonOpen'), t('alertButtonMute')]);
     },
     isShowing: deps.output.isShowing,
+    wait: (ms) => new Promise((resolve) => env.setTimeout(resolve, ms)),
     speak: (batch, followUp, alertId) =>
       deps.output.speak(speechText(batch, translator(), followUp), settings.speech, locale(), (speech, voice, error) =>
         journal.speech(alertId, { speech, voice, speechError: error }),

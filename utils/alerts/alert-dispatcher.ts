@@ -17,6 +17,8 @@ export interface AlertDispatcherDeps {
   show(burst: AlertBurst, silent: boolean): Promise<unknown>;
   /** Whether the notification with this id is still there (asked by a restarted worker). */
   isShowing(id: string): Promise<boolean>;
+  /** Settles after this many milliseconds (before a refused notification is tried again). */
+  wait(ms: number): Promise<void>;
   /** Says a batch; settles when the utterance is over. */
   speak(batch: AlertBatch, followUp: boolean, alertId: string): Promise<void>;
   /** The alert as delivered so far, for the history. */
@@ -29,6 +31,13 @@ export interface AlertDispatcherDeps {
 }
 
 type Announce = Extract<MonitorEffect, { type: 'announce' }>;
+
+/**
+ * Pauses before showing a refused notification again; past the last, the alert stops trying (speech has told
+ * the user all the same). A notification counts as shown only once a call returned, so until then the stored
+ * outbox tells a restarted worker to try again.
+ */
+export const SHOW_RETRY_DELAYS_MS = [500, 1000, 2000] as const;
 
 /**
  * Alerts on the leading edge, written ahead: the first expiry of a burst is stored with the state, then
@@ -45,12 +54,18 @@ export const createAlertDispatcher = (deps: AlertDispatcherDeps) => {
   /** Inside a delivery, whose own write stores what speech took over; outside it, speech writes itself. */
   let inDelivery = false;
 
+  /** Failed notification calls for the current burst. */
+  let showFailures = 0;
+
+  /** Whether the work succeeded. */
   const attempt = async (what: string, work: () => Promise<unknown>) => {
     try {
       await work();
+      return true;
     } catch (error) {
       // A failed write or notification must not stop the alert: the user is told all the same.
       deps.log(`[alert] ${what} failed: ${String(error)}`);
+      return false;
     }
   };
 
@@ -75,10 +90,13 @@ export const createAlertDispatcher = (deps: AlertDispatcherDeps) => {
     await attempt('storing ahead', deps.writeAhead);
     const { count } = target.batch;
     const plan = planAlert(target.batch, deps.settings(), deps.now());
-    if (plan.notify && target.shown < count) await attempt('notification', () => deps.show(target, plan.silent));
+    const showed =
+      !(plan.notify && target.shown < count) ||
+      (await attempt(`notification ${target.id}`, () => deps.show(target, plan.silent)));
     if (burst?.id !== target.id) return;
-    burst = { ...burst, shown: Math.max(burst.shown, count) };
-    if (plan.notify || plan.speak) deps.record(burst, plan);
+    const retryIn = showed ? undefined : SHOW_RETRY_DELAYS_MS[showFailures++];
+    if (retryIn === undefined) burst = { ...burst, shown: Math.max(burst.shown, count) };
+    if (plan.notify || plan.speak) deps.record(burst, { ...plan, notify: plan.notify && showed });
     const waiting = count - Math.max(queued, burst.spoken);
     queued = count;
     if (!plan.speak) markSpoken([{ alertId: target.id, count }], true);
@@ -92,6 +110,10 @@ export const createAlertDispatcher = (deps: AlertDispatcherDeps) => {
       inDelivery = false;
     }
     await attempt('storing delivery', deps.writeDelivered);
+    if (showed) return;
+    if (retryIn === undefined) return deps.log(`[alert] gave up showing ${target.id}`);
+    deps.log(`[alert] showing ${target.id} again in ${retryIn} ms`);
+    await deps.wait(retryIn);
   };
 
   const deliver = () => {
@@ -106,7 +128,10 @@ export const createAlertDispatcher = (deps: AlertDispatcherDeps) => {
   };
 
   const replace = (next: AlertBurst) => {
-    if (next.id !== burst?.id) queued = next.spoken;
+    if (next.id !== burst?.id) {
+      queued = next.spoken;
+      showFailures = 0;
+    }
     burst = next;
     deliver();
   };
@@ -144,6 +169,7 @@ export const createAlertDispatcher = (deps: AlertDispatcherDeps) => {
     clear() {
       burst = null;
       queued = 0;
+      showFailures = 0;
     },
   };
 };

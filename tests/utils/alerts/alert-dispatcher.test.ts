@@ -26,8 +26,17 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
  * Utterances end only when the test says so, like real speech that takes a while.
  */
 const harness = (
-  options: { settings?: Partial<Settings>; screen?: Set<string>; failing?: 'store' | 'show'; recorded?: boolean } = {},
+  options: {
+    settings?: Partial<Settings>;
+    screen?: Set<string>;
+    failing?: 'store' | 'show';
+    /** How many notification calls are refused before one succeeds. */
+    refusals?: number;
+    recorded?: boolean;
+  } = {},
 ) => {
+  let refusals = options.refusals ?? 0;
+  const journal: { id: string; notified: boolean }[] = [];
   let clock = 1_000_000;
   let ids = 0;
   const events: string[] = [];
@@ -50,17 +59,25 @@ const harness = (
     },
     show: async (burst: AlertBurst, silent: boolean) => {
       if (options.failing === 'show') throw new Error('notifications are blocked');
+      if (refusals-- > 0) throw new Error('Unable to download all specified images.');
       screen.add(burst.id);
       events.push(`show ${burst.id} ${notificationText(burst.batch, zh, true).title}${silent ? ' (silent)' : ''}`);
     },
     isShowing: async (id) => screen.has(id),
+    wait: async (ms) => {
+      events.push(`wait ${ms}`);
+    },
     speak: (batch: AlertBatch, followUp: boolean) =>
       new Promise<void>((resolve) => {
         const text = speechText(batch, zh, followUp);
         events.push(`speak ${text}`);
         utterances.push({ text, end: resolve });
       }),
-    record: () => {},
+    record: (burst, plan) => {
+      const entry = journal.find((known) => known.id === burst.id);
+      if (entry) entry.notified ||= plan.notify;
+      else journal.push({ id: burst.id, notified: plan.notify });
+    },
     isRecorded: () => options.recorded ?? false,
     recordSpoken: () => {},
     log: (line) => logs.push(line),
@@ -72,6 +89,7 @@ const harness = (
     screen,
     utterances,
     logs,
+    journal,
     advance: (ms: number) => {
       clock += ms;
     },
@@ -162,12 +180,59 @@ describe('delivering alerts on the leading edge', () => {
     expect(logs).toEqual(['[alert] storing ahead failed: Error: QUOTA_BYTES quota exceeded']);
   });
 
-  it('still speaks and marks the alert delivered when the notification fails', async () => {
-    const { dispatcher, events, logs } = harness({ failing: 'show' });
+  it('still speaks when notifications are refused, tries a few times more, then gives up', async () => {
+    const { dispatcher, events, logs, journal, stored } = harness({ failing: 'show' });
     dispatcher.announce(announce([1]));
     await dispatcher.idle();
-    expect(events).toEqual(['store ahead', 'speak 发现 1 个 Token 过期用户，尾号 0001', 'store delivered']);
-    expect(logs).toEqual(['[alert] notification failed: Error: notifications are blocked']);
+    expect(events).toEqual([
+      'store ahead',
+      'speak 发现 1 个 Token 过期用户，尾号 0001',
+      'store delivered',
+      'wait 500',
+      'store ahead',
+      'store delivered',
+      'wait 1000',
+      'store ahead',
+      'store delivered',
+      'wait 2000',
+      'store ahead',
+      'store delivered',
+    ]);
+    expect(logs.at(-1)).toBe('[alert] gave up showing alert-0');
+    expect(logs[0]).toBe('[alert] notification alert-0 failed: Error: notifications are blocked');
+    // The history never claims a notification that did not show; the outbox rests once retrying ends.
+    expect(journal).toEqual([{ id: 'alert-0', notified: false }]);
+    expect(stored.delivered.at(-1)?.shown).toBe(1);
+  });
+
+  it('counts an alert as shown only once a notification call returned, so a refused one is shown again', async () => {
+    const { dispatcher, events, journal, stored } = harness({ refusals: 1 });
+    dispatcher.announce(announce([1]));
+    await dispatcher.idle();
+    expect(events).toEqual([
+      'store ahead',
+      'speak 发现 1 个 Token 过期用户，尾号 0001',
+      'store delivered',
+      'wait 500',
+      'store ahead',
+      'show alert-0 1 个 Token 已过期',
+      'store delivered',
+    ]);
+    // Stored between the two calls: a worker stopped there leaves an alert still to show.
+    expect(stored.delivered.map((burst) => burst?.shown)).toEqual([0, 1]);
+    expect(journal).toEqual([{ id: 'alert-0', notified: true }]);
+  });
+
+  it('shows a refused alert from a stopped worker, and does not speak it again', async () => {
+    const first = harness({ failing: 'show' });
+    first.dispatcher.announce(announce([1]));
+    await first.dispatcher.idle();
+    const refused = first.stored.delivered[0];
+    if (!refused) throw new Error('nothing was stored after the refusal');
+    const next = harness({ screen: new Set() });
+    await next.dispatcher.restore({ ...refused });
+    await next.dispatcher.idle();
+    expect(next.events.filter((event) => !event.startsWith('store'))).toEqual(['show alert-0 1 个 Token 已过期']);
   });
 });
 
