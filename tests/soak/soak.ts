@@ -7,7 +7,7 @@
 // of, and both are compared with the simulator's ground truth. Exits 1 unless nothing was missed, repeated or
 // invented, every notification is accounted for, nobody was spoken twice and the badge ends right.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -42,6 +42,22 @@ const between = (low: number, high: number) => low + random.next() * (high - low
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 const log = (line: string) => console.log(`[soak ${new Date().toISOString().slice(11, 23)}] ${line}`);
 
+/**
+ * Chromium's own log of each launch: it keeps what every worker wrote to the console, restarted ones
+ * included, for tracing a failure afterwards.
+ */
+const chromiumLogs: string[] = [];
+const workerLines = () =>
+  chromiumLogs.flatMap((file) => {
+    try {
+      return readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((line) => line.includes('[token-monitor]'));
+    } catch {
+      return [];
+    }
+  });
+
 /** Every notification id seen in the notification centre, with when it was first seen. */
 const screen = new Map<string, number>();
 const extensionFaults = { 'worker-stop': 0, 'browser-restart': 0, 'within-3s-of-expiry': 0 };
@@ -57,11 +73,17 @@ const chaos: ChaosSimulator = await startChaosSimulator({
 });
 const profileDir = mkdtempSync(join(tmpdir(), 'tmn-soak-'));
 
-const openBrowser = () => launchExtensionBrowser({ profileDir, args: speech.args, env: speech.env });
+const openBrowser = () => {
+  const logFile = join(RESULTS, `soak-chromium-${chromiumLogs.length + 1}.log`);
+  chromiumLogs.push(logFile);
+  const logging = ['--enable-logging', '--v=0', `--log-file=${logFile}`];
+  return launchExtensionBrowser({ profileDir, args: [...speech.args, ...logging], env: speech.env });
+};
 
 /** Stops the worker as Chrome does; it comes back through a page's message or, later, the 30 s alarm. */
 const restartWorker = async (browser: ExtensionBrowser, wakeNow: boolean) => {
-  await killServiceWorker(browser);
+  const stopped = await killServiceWorker(browser);
+  log(`  ${stopped} worker(s) stopped`);
   if (!wakeNow) return;
   await sleep(between(0, 1500));
   await browser.inExtension(() => chrome.runtime.sendMessage({ wake: true }).catch(() => undefined));
@@ -151,6 +173,8 @@ const heard = new Set(truth.heard);
 const journal = await journalOf(browser);
 // Beside the truth log: which users each alert named, to trace any miss or repeat afterwards.
 writeFileSync(join(RESULTS, 'soak-journal.json'), JSON.stringify(journal, null, 1));
+const workerLog = workerLines();
+writeFileSync(join(RESULTS, 'soak-worker.log'), `${workerLog.join('\n')}\n`);
 const report = soakReport({
   truth: truth.expiries.map(({ user_id, expired_time, at }) => ({
     user_id,
@@ -194,6 +218,12 @@ soak: seed ${seed}, ${minutes} min — ${passed ? 'PASSED' : 'FAILED'}
     .filter(([, count]) => count > 0)
     .map(([kind, count]) => `${kind} ${count}`)
     .join(', ')}`);
+if (!passed) {
+  // What the workers said about alerts they could not deliver, the first place to look.
+  const troubles = workerLog.filter((line) => line.includes('[alert]'));
+  console.log(`\nworker lines about alerts (${troubles.length}; all in test-results/soak-worker.log):`);
+  for (const line of troubles.slice(-40)) console.log(`  ${line}`);
+}
 writeFileSync(
   join(RESULTS, 'soak-report.json'),
   JSON.stringify({ seed, minutes, passed, report, faults, reconnects: stats.connectionsAccepted }, null, 2),
