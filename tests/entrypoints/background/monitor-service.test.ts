@@ -75,8 +75,10 @@ const startWorker = async ({ stops }: { stops?: 'before showing' | 'before marki
 
 /** Chrome stops the worker: nothing of it runs again, only storage remains; the next starts a while later. */
 const killWorker = () => {
+  // Clearing the fake timers also winds their clock back to where the test began; time goes on instead.
+  const stoppedAt = Date.now();
   vi.clearAllTimers();
-  vi.setSystemTime(Date.now() + 10_000);
+  vi.setSystemTime(stoppedAt + 10_000);
 };
 
 const settle = () => vi.advanceTimersByTimeAsync(COALESCE_WINDOW_MS + 1000);
