@@ -117,48 +117,43 @@ export const defaultPortTaken = (): Promise<boolean> =>
     socket.once('error', () => resolve(false));
   });
 
-interface LargeWrites {
+interface ListCommits {
   writes: number;
   /** Date.now() of the first one. */
   firstAt: number | null;
-  listener?: (changes: Record<string, { newValue?: unknown }>) => void;
+  listener?: (changes: Record<string, unknown>) => void;
 }
-type LargeWritesGlobal = typeof globalThis & { benchLargeWrites?: LargeWrites };
+type ListCommitsGlobal = typeof globalThis & { benchListCommits?: ListCommits };
 
-// In an extension page. Key-agnostic on purpose (the storage layout is still moving): any storage.local
-// value of at least `minChars` counts, which at these sizes is the expired list. The listener receives
-// old and new value (2 × 10 MB at 100,000 users), so it is installed only while counting.
-const countLargeWrites = (minChars: number) => {
-  const counter: LargeWrites = { writes: 0, firstAt: null };
+// In an extension page. The worker writes the list in parts and makes it the stored list with one small
+// write of its manifest: each change of that key is one whole rewrite of the list, landed.
+const countListCommits = () => {
+  const counter: ListCommits = { writes: 0, firstAt: null };
   counter.listener = (changes) => {
-    for (const change of Object.values(changes)) {
-      const value = change.newValue;
-      const size = typeof value === 'string' ? value.length : JSON.stringify(value ?? null).length;
-      if (size < minChars) continue;
-      counter.writes += 1;
-      counter.firstAt ??= Date.now();
-    }
+    if (!('expiredListManifest' in changes)) return;
+    counter.writes += 1;
+    counter.firstAt ??= Date.now();
   };
   chrome.storage.local.onChanged.addListener(counter.listener);
-  (globalThis as LargeWritesGlobal).benchLargeWrites = counter;
+  (globalThis as ListCommitsGlobal).benchListCommits = counter;
 };
 
-const readLargeWrites = () => {
-  const counter = (globalThis as LargeWritesGlobal).benchLargeWrites;
+const readListCommits = () => {
+  const counter = (globalThis as ListCommitsGlobal).benchListCommits;
   return { writes: counter?.writes ?? 0, firstAt: counter?.firstAt ?? null };
 };
 
-const stopLargeWrites = () => {
-  const counter = (globalThis as LargeWritesGlobal).benchLargeWrites;
+const stopListCommits = () => {
+  const counter = (globalThis as ListCommitsGlobal).benchListCommits;
   if (counter?.listener) chrome.storage.local.onChanged.removeListener(counter.listener);
   return { writes: counter?.writes ?? 0, firstAt: counter?.firstAt ?? null };
 };
 
-/** Counts storage.local writes of large values (the expired list) until the returned stop() is called. */
-export const watchLargeWrites = async (browser: ExtensionBrowser, minChars: number) => {
-  await browser.inExtension(countLargeWrites, minChars);
+/** Counts the rewrites of the stored expired list that land, until the returned stop() is called. */
+export const watchListWrites = async (browser: ExtensionBrowser) => {
+  await browser.inExtension(countListCommits);
   return {
-    read: () => browser.inExtension(readLargeWrites),
-    stop: () => browser.inExtension(stopLargeWrites),
+    read: () => browser.inExtension(readListCommits),
+    stop: () => browser.inExtension(stopListCommits),
   };
 };

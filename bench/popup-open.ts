@@ -3,7 +3,7 @@ import type { Simulator } from '../simulator/server.ts';
 import type { ExtensionBrowser } from '../tests/e2e/harness/extension-browser.ts';
 import { monitorView, setSettings, waitFor } from '../tests/e2e/harness/extension-probes.ts';
 import { type BlankOpen, openBlankPage } from './blank-page.ts';
-import { type HeapUsage, pageHeap, watchLargeWrites, withBrowser, withQuietSimulator, workerHeap } from './browser.ts';
+import { type HeapUsage, pageHeap, watchListWrites, withBrowser, withQuietSimulator, workerHeap } from './browser.ts';
 import { countTokenExpired, type RoundFrames, roundFrames } from './frames.ts';
 import { num, sleep } from './measure.ts';
 import { wallNow } from './worker-clock.ts';
@@ -154,12 +154,9 @@ const openPopup = async (browser: ExtensionBrowser): Promise<PopupOpen> => {
 
 const heapOrNull = (browser: ExtensionBrowser) => workerHeap(browser).catch(() => null);
 
-/** The expired list as JSON is about 100 characters per user; nothing else the worker stores comes close. */
-const listChars = (expired: number) => expired * 40;
-
 /** Points a fresh extension at the simulator and waits until the whole list is known and stored. */
 const ingest = async (browser: ExtensionBrowser, simulator: Simulator, expired: number) => {
-  const writes = await watchLargeWrites(browser, listChars(expired));
+  const writes = await watchListWrites(browser);
   try {
     const started = Date.now();
     await setSettings(browser, { serverUrl: simulator.url });
@@ -185,14 +182,10 @@ const ingest = async (browser: ExtensionBrowser, simulator: Simulator, expired: 
  * With the server quiet, the only traffic is the worker's heartbeat ping and the server's pong. The pong
  * carries a latency, which changes the state: does that re-store the whole list?
  */
-const watchHeartbeat = async (
-  browser: ExtensionBrowser,
-  simulator: Simulator,
-  expired: number,
-): Promise<HeartbeatWrites> => {
+const watchHeartbeat = async (browser: ExtensionBrowser, simulator: Simulator): Promise<HeartbeatWrites> => {
   const started = Date.now();
   const before = simulator.stats().pingsReceived;
-  const writes = await watchLargeWrites(browser, listChars(expired));
+  const writes = await watchListWrites(browser);
   let seen = { writes: 0 };
   try {
     await waitFor(
@@ -220,7 +213,7 @@ const floodUnderLoad = async (
   batch: RoundFrames,
   log: (line: string) => void,
 ): Promise<FloodUnderLoad> => {
-  const writes = await watchLargeWrites(browser, listChars(expired));
+  const writes = await watchListWrites(browser);
   const framesPerSecond = await extensionRun(browser, simulator, batch).catch((error: unknown) => {
     log(`  flood with ${num(expired)} expired failed: ${String(error)}`);
     return null;
@@ -261,7 +254,7 @@ const studyWorker = async (
   expired: number,
   log: (line: string) => void,
 ) => {
-  const heartbeat = await watchHeartbeat(browser, simulator, expired);
+  const heartbeat = await watchHeartbeat(browser, simulator);
   log(`  heartbeat window: ${heartbeat.writes} list writes, ${heartbeat.pings} pings`);
   const progress = roundFrames({ count: STATE_FLOOD_FRAMES, round: 1 });
   const progressFlood = await floodUnderLoad(browser, simulator, expired, progress, log);

@@ -4,7 +4,7 @@ import { initialMonitorState, type MonitorState, reduce } from '../utils/monitor
 import { wireUser } from './frames.ts';
 import { type Spread, spread } from './measure.ts';
 import { parsedOrThrow } from './parsed.ts';
-import { persistList, restoreList } from './stored-list.ts';
+import { parseParts, persistList, restoreList } from './stored-list.ts';
 import { calibrate } from './time-per-op.ts';
 
 /** The expired users of one size, measured on the simulator's own current_status for that many. */
@@ -103,7 +103,7 @@ const measureSize = (expired: number): ScaleEntry => {
       jsonParse: () => JSON.parse(raw),
       parse: () => parsedOrThrow(raw),
       reduce: () => reduce(initialMonitorState, message),
-      storedJsonParse: () => JSON.parse(stored),
+      storedJsonParse: () => parseParts(stored),
       restore: () => restoreList(stored),
     },
     samplesFor(expired),
@@ -117,7 +117,7 @@ const measureSize = (expired: number): ScaleEntry => {
   return {
     users: state.expired.size,
     frameBytes: Buffer.byteLength(raw),
-    storedChars: stored.length,
+    storedChars: stored.reduce((sum, part) => sum + part.length, 0),
     jsonParse: pick('jsonParse'),
     parse: pick('parse'),
     reduce: pick('reduce'),

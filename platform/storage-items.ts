@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import type { MonitorView } from '../utils/monitor';
+import type { ListSlot, MonitorView } from '../utils/monitor';
 
 /**
  * Settings as stored; always read them through readSettings(), which validates and repairs them.
@@ -11,11 +11,18 @@ export const settingsItem = storage.defineItem<unknown>('sync:settings', { fallb
 export const monitorSummaryItem = storage.defineItem<unknown>('local:monitorSummary', { fallback: null });
 
 /**
- * The expired users, which are also the memory of what was announced, as one JSON string: for 100,000 users
- * that stores about three times faster than the same data as structured objects. Rewritten at most every
- * 30 s: in between, users announced since the last rewrite are kept in the small item below.
+ * The expired users, which are also the memory of what was announced, as JSON strings of up to
+ * LIST_PART_USERS users each (a string stores about three times faster than the same data as objects).
+ * Written part by part to the spare slot, then committed by the manifest; rewritten at most every 30 s: in
+ * between, users announced since the last rewrite are kept in the small item below.
  */
-export const expiredUsersItem = storage.defineItem<string | null>('local:expiredUsers', { fallback: null });
+export const expiredListManifestItem = storage.defineItem<unknown>('local:expiredListManifest', { fallback: null });
+
+/** One part of the expired list in one of the two slots (see StoredListManifest). */
+export const expiredListPartKey = (slot: ListSlot, index: number) => `local:expiredList:${slot}:${index}` as const;
+
+/** The expired list as an older version stored it: one string under one key, read once and then removed. */
+export const legacyExpiredUsersItem = storage.defineItem<string | null>('local:expiredUsers', { fallback: null });
 
 /** Users announced since the expired list was last rewritten; small, stored with every state write. */
 export const expiredAddedItem = storage.defineItem<unknown>('local:expiredAdded', { fallback: [] });

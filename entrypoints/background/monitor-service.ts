@@ -36,14 +36,15 @@ import { describeParseFailure, type ExpiredUser, parseServerMessage } from '../.
 import { defaultSettings, type Settings } from '../../utils/settings';
 import { throttle } from '../../utils/throttle';
 import { createJournal } from './journal';
-import { loadSnapshot, saveExpiredList, saveSnapshot } from './state-store';
+import { createListRewriter } from './list-rewriter';
+import { loadSnapshot, saveSnapshot } from './state-store';
 
 /** The small state write: at most once a second, bursts merged. */
 const PERSIST_INTERVAL_MS = 1000;
 /**
- * The whole list, 10 MB at 100,000 users, ties up the extension's storage for about a second and is copied
- * to every open page's change listener: rewritten at most every 30 s, additions in between go with the
- * small write.
+ * The whole list, 10 MB at 100,000 users, ties up the extension's storage for about a second (in parts, so
+ * the worker is never blocked that long) and is copied to every open page's change listener: rewritten at
+ * most every 30 s, additions in between go with the small write.
  */
 const LIST_INTERVAL_MS = 30_000;
 const MAX_ADDED_BESIDE_LIST = 1000;
@@ -98,23 +99,17 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
   const storageFailed = (what: string) => (error: unknown) =>
     log(`[storage] could not store ${what}: ${String(error)}`);
 
-  // Announced since the list was last rewritten: what must survive a restart until the next rewrite.
-  const added = new Map<string, ExpiredUser>();
   const journal = createJournal(log);
+  const list = createListRewriter({
+    state: () => state,
+    outbox: () => alerts.outbox(),
+    carriedBy: (write) => journal.carriedBy(write),
+    log,
+  });
   /** The small write: state, the outbox and recent additions, with the history whenever it changed. */
-  const storeState = () =>
-    journal.carriedBy((history) => saveSnapshot(state, alerts.outbox(), [...added.values()], history));
+  const storeState = () => journal.carriedBy((history) => saveSnapshot(state, alerts.outbox(), list.added(), history));
   const persist = throttle(() => void storeState().catch(storageFailed('the state')), PERSIST_INTERVAL_MS, env);
-  const rewriteList = throttle(
-    () => {
-      void journal
-        .carriedBy((history) => saveExpiredList(state, alerts.outbox(), history))
-        .catch(storageFailed('the expired list'));
-      added.clear();
-    },
-    LIST_INTERVAL_MS,
-    env,
-  );
+  const rewriteList = throttle(list.request, LIST_INTERVAL_MS, env);
   const publish = throttle(
     () =>
       void monitorViewItem
@@ -162,17 +157,16 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
     // Alerts first: the write ahead of each stores this state with the alert it caused, before any other
     // write can store the new users as known without it.
     for (const effect of effects) carryOut(effect);
-    // The list first: when it is rewritten now, the small write that follows carries no additions.
     if (listChanged) rewriteList.request();
     // Thousands of additions (a first contact, a long absence) are cheaper in the list than beside it.
-    if (added.size > MAX_ADDED_BESIDE_LIST) rewriteList.flush();
+    if (list.addedCount() > MAX_ADDED_BESIDE_LIST) rewriteList.flush();
     persist.request();
     changed();
   };
 
   const carryOut = (effect: MonitorEffect) => {
     if (effect.type === 'remind') return alerts.remind(effect.totalExpired);
-    for (const user of effect.users) added.set(user.user_id, user);
+    for (const user of effect.users) list.add(user);
     const alerting = withoutIgnored(effect, settings.ignoredUsers);
     if (alerting) alerts.announce(alerting);
   };
@@ -203,7 +197,7 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
     const known = knowingAlerted(snapshot.state, snapshot.pending?.users ?? []);
     state = known.state;
     // Still only beside the list: stored with every small write until this worker rewrites the list.
-    for (const user of [...snapshot.recent, ...known.added]) added.set(user.user_id, user);
+    list.restore(snapshot.committed, [...snapshot.recent, ...known.added]);
     settings = loaded;
     await alerts.restore(snapshot.pending);
     watchSettings(applySettings);
@@ -256,7 +250,7 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
       await ready;
       alerts.clear();
       journal.clear();
-      added.clear();
+      list.forget();
       commit(initialMonitorState);
       rewriteList.flush();
       persist.flush();

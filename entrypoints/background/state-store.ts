@@ -2,7 +2,9 @@ import { storage } from 'wxt/utils/storage';
 import {
   alertJournalItem,
   expiredAddedItem,
-  expiredUsersItem,
+  expiredListManifestItem,
+  expiredListPartKey,
+  legacyExpiredUsersItem,
   monitorSummaryItem,
   pendingAlertItem,
 } from '../../platform/storage-items';
@@ -17,8 +19,12 @@ import {
 import {
   fromStoredMonitorState,
   initialMonitorState,
+  type ListSlot,
+  listParts,
   type MonitorState,
   readStoredExpired,
+  type StoredListManifest,
+  storedListManifestSchema,
   storedSummarySchema,
   summaryOf,
 } from '../../utils/monitor';
@@ -26,9 +32,9 @@ import type { ExpiredUser } from '../../utils/protocol';
 
 type Log = (line: string) => void;
 
-const parseJson = (json: string, log: Log): unknown => {
+const parseJson = (json: unknown, log: Log): unknown => {
   try {
-    return JSON.parse(json);
+    return typeof json === 'string' ? JSON.parse(json) : json;
   } catch (error) {
     log(`stored expired list is not JSON (${String(error)})`);
     return undefined;
@@ -54,28 +60,66 @@ const readUsers = (value: unknown, what: string, log: Log) => {
  */
 const parseStoredState = (
   summary: unknown,
-  expiredJson: string | null,
+  list: ExpiredUser[] | undefined,
   added: unknown,
   log: Log,
 ): { state: MonitorState; recent: ExpiredUser[] } => {
   const storedSummary = readSummary(summary, log);
-  // A list that has not been written yet is empty; its users are all in `added` then.
-  const list = expiredJson === null ? [] : readUsers(parseJson(expiredJson, log), 'expired list', log);
   const recent = readUsers(added, 'list of recent expiries', log);
   // A summary whose users cannot be read would announce them all again: start as if new (one summary alert).
   if (!storedSummary || !list || !recent) return { state: initialMonitorState, recent: [] };
-  return { state: fromStoredMonitorState({ ...storedSummary, expired: [...list, ...recent] }), recent };
+  return { state: fromStoredMonitorState({ ...storedSummary, expired: list.concat(recent) }), recent };
 };
 
-/** What a previous worker left: the known state (with its recent additions) and any alert still waiting to go out. */
+const partKeys = (slot: ListSlot, parts: number) =>
+  Array.from({ length: parts }, (_, index) => expiredListPartKey(slot, index));
+
+/** The committed list, its parts joined; undefined when any part is missing or unreadable. */
+const readListParts = async ({ slot, parts }: StoredListManifest, log: Log) => {
+  const stored = await storage.getItems(partKeys(slot, parts));
+  const users: ExpiredUser[] = [];
+  for (const [index, { value }] of stored.entries()) {
+    if (value === null) log(`stored expired list is invalid (part ${slot}:${index} is missing); starting afresh`);
+    const part = value === null ? undefined : readUsers(parseJson(value, log), 'expired list', log);
+    if (!part) return undefined;
+    for (const user of part) users.push(user);
+  }
+  return users;
+};
+
+/**
+ * The expired list, from the slot the manifest names, or as an older version stored it. A list that has not
+ * been written yet is empty (its users are all in `added` then); one that cannot be read is undefined.
+ */
+const readList = async (
+  manifest: unknown,
+  log: Log,
+): Promise<{ list?: ExpiredUser[]; committed: StoredListManifest | null }> => {
+  if (manifest === null) {
+    const legacy = await legacyExpiredUsersItem.getValue();
+    return { list: legacy === null ? [] : readUsers(parseJson(legacy, log), 'expired list', log), committed: null };
+  }
+  const parsed = storedListManifestSchema.safeParse(manifest);
+  if (!parsed.success) {
+    log(`stored list manifest is invalid (${parsed.error.issues[0]?.message}); starting afresh`);
+    return { committed: null };
+  }
+  return { list: await readListParts(parsed.data, log), committed: parsed.data };
+};
+
+/**
+ * What a previous worker left: the known state (with its recent additions), where its list is stored, and
+ * any alert still waiting to go out.
+ */
 export const loadSnapshot = async (log: Log) => {
-  const [summary, expiredJson, added, pending] = await Promise.all([
+  const [summary, manifest, added, pending] = await Promise.all([
     monitorSummaryItem.getValue(),
-    expiredUsersItem.getValue(),
+    expiredListManifestItem.getValue(),
     expiredAddedItem.getValue(),
     pendingAlertItem.getValue(),
   ]);
-  return { ...parseStoredState(summary, expiredJson, added, log), pending: readOutbox(pending, log) };
+  const { list, committed } = await readList(manifest, log);
+  return { ...parseStoredState(summary, list, added, log), committed, pending: readOutbox(pending, log) };
 };
 
 /** The stored alert; an older version stored a bare batch that was not shown yet. */
@@ -109,18 +153,48 @@ export const saveSnapshot = (
 };
 
 /**
- * The rare write: the whole expired list (10 MB at 100,000 users), which then holds every recent addition;
- * with the pending alert, since the list makes its users "known".
+ * The rare write, first half: the whole list (10 MB at 100,000 users) into the spare slot, one part per
+ * storage call, so frames and alerts are handled between parts. Stops before the next part once `goOn`
+ * says so, returning null; otherwise the number of parts written.
  */
-export const saveExpiredList = (state: MonitorState, pending: AlertBurst | null, history?: readonly JournalEntry[]) => {
-  return storage.setItems([
+export const writeListParts = async (
+  users: readonly ExpiredUser[],
+  slot: ListSlot,
+  goOn: () => boolean,
+): Promise<number | null> => {
+  const parts = listParts(users);
+  for (const [index, part] of parts.entries()) {
+    if (!goOn()) return null;
+    await storage.setItem(expiredListPartKey(slot, index), JSON.stringify(part));
+  }
+  return parts.length;
+};
+
+/**
+ * The rare write, second half: the manifest that makes the new slot the list, in one write with the state,
+ * the pending alert and the users announced since the list's snapshot (the list makes its users "known").
+ */
+export const commitExpiredList = (
+  state: MonitorState,
+  pending: AlertBurst | null,
+  manifest: StoredListManifest,
+  added: readonly ExpiredUser[],
+  history?: readonly JournalEntry[],
+) =>
+  storage.setItems([
     { item: monitorSummaryItem, value: summaryOf(state) },
     { item: pendingAlertItem, value: pending },
-    { item: expiredUsersItem, value: JSON.stringify([...state.expired.values()]) },
-    { item: expiredAddedItem, value: [] },
+    { item: expiredListManifestItem, value: manifest },
+    { item: expiredAddedItem, value: added },
     ...withHistory(history),
   ]);
-};
+
+/**
+ * Frees the list a commit replaced, and the list as an older version stored it. Parts of a rewrite stopped
+ * halfway stay until the next rewrite into that slot overwrites them: at most one list's worth.
+ */
+export const dropReplacedList = (replaced: StoredListManifest | null) =>
+  storage.removeItems([legacyExpiredUsersItem, ...(replaced ? partKeys(replaced.slot, replaced.parts) : [])]);
 
 /** The alert history, when it rides with a state write (see Journal.carriedBy). */
 const withHistory = (history: readonly JournalEntry[] | undefined) =>

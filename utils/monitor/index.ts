@@ -4,3 +4,4 @@ export * from './monitor-state';
 export * from './monitor-view';
 export * from './reduce';
 export * from './stored-expired';
+export * from './stored-list-parts';

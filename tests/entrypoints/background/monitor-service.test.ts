@@ -204,7 +204,7 @@ describe('the background worker', () => {
     await settle();
     killWorker();
     // As an older version, or a write cut short, could leave it: the alert names user 7, the state does not.
-    await fakeBrowser.storage.local.set({ expiredAdded: [], expiredUsers: '[]' });
+    await fakeBrowser.storage.local.set({ expiredAdded: [], expiredListManifest: { slot: 'a', parts: 0 } });
 
     const second = await startWorker();
     second.server.accept([user(7)]);
@@ -262,16 +262,16 @@ describe('the background worker', () => {
     worker.server.send(currentStatus([user(1), user(2)]));
     await settle();
     expect(keysWritten()).toContain('monitorSummary');
-    expect(keysWritten()).not.toContain('expiredUsers');
+    expect(keysWritten()).not.toContain('expiredListManifest');
 
     worker.server.send(tokenExpired([user(3)]));
     await settle();
     worker.server.send(tokenExpired([user(4)]));
     await settle();
-    expect(keysWritten()).not.toContain('expiredUsers');
+    expect(keysWritten()).not.toContain('expiredListManifest');
     expect((await fakeBrowser.storage.local.get('expiredAdded')).expiredAdded).toEqual([user(3), user(4)]);
     await vi.advanceTimersByTimeAsync(30_000);
-    expect(keysWritten().filter((key) => key === 'expiredUsers')).toHaveLength(1);
+    expect(keysWritten().filter((key) => key === 'expiredListManifest')).toHaveLength(1);
     expect((await fakeBrowser.storage.local.get('expiredAdded')).expiredAdded).toEqual([]);
   });
 
@@ -389,10 +389,84 @@ describe('the background worker', () => {
   });
 });
 
+describe('the stored expired list', () => {
+  const many = (count: number) => Array.from({ length: count }, (_, index) => user(index + 1));
+  const stored = async () => fakeBrowser.storage.local.get(null);
+
+  it('is written in parts of 10,000 users and read back whole by the next worker', async () => {
+    const first = await startWorker();
+    first.server.accept(many(25_000));
+    await settle();
+    const keys = Object.keys(await stored());
+    expect(keys.filter((key) => key.startsWith('expiredList:')).sort()).toEqual([
+      'expiredList:a:0',
+      'expiredList:a:1',
+      'expiredList:a:2',
+    ]);
+    killWorker();
+
+    const second = await startWorker();
+    second.server.accept(many(25_001));
+    await settle();
+    expect(second.alerts()).toEqual(['1 个 Token 已过期']);
+    expect((await second.service.queryExpired({})).total).toBe(25_001);
+  });
+
+  it('moves to the other slot on each rewrite and frees the one it left', async () => {
+    const worker = await startWorker();
+    worker.server.accept([user(1)]);
+    await settle();
+    worker.server.send(tokenExpired([user(2)]));
+    await vi.advanceTimersByTimeAsync(30_000);
+    const keys = await stored();
+    expect(keys.expiredListManifest).toEqual({ slot: 'b', parts: 1 });
+    expect(Object.keys(keys).filter((key) => key.startsWith('expiredList:'))).toEqual(['expiredList:b:0']);
+  });
+
+  it('upgrades a list stored whole by an older version without announcing it again, then removes it', async () => {
+    await stopAfterTwoExpiriesBesideTheList();
+    // What an older version left: the same state, with the list as one string under one key.
+    const { expiredListManifest: _, 'expiredList:a:0': part, ...older } = await stored();
+    await fakeBrowser.storage.local.clear();
+    await fakeBrowser.storage.local.set({ ...older, expiredUsers: part });
+
+    const worker = await startWorker();
+    worker.server.accept([user(1), user(2), user(3), user(4)]);
+    await settle();
+    expect(worker.alerts()).toEqual(['1 个 Token 已过期']);
+    expect(worker.spoken).toEqual(['发现 1 个 Token 过期用户，尾号 0004']);
+    expect(await stored()).not.toHaveProperty('expiredUsers');
+  });
+
+  it('keeps the committed list and every user it lacks when the worker stops halfway through a rewrite', async () => {
+    const first = await startWorker();
+    first.server.accept(many(15_000));
+    await settle();
+    // The next rewrite's second part never lands: the worker is stopped while it waits.
+    const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    const hanging = vi
+      .spyOn(fakeBrowser.storage.local, 'set')
+      .mockImplementation((items) => ('expiredList:b:1' in items ? new Promise(() => {}) : set(items)));
+    first.server.send(tokenExpired([user(15_001)]));
+    await vi.advanceTimersByTimeAsync(30_000);
+    first.server.send(tokenExpired([user(15_002)]));
+    await settle();
+    hanging.mockRestore();
+    killWorker();
+
+    const second = await startWorker();
+    second.server.accept([...many(15_002), user(15_003)]);
+    await settle();
+    expect(second.alerts()).toEqual(['1 个 Token 已过期']);
+    expect(second.spoken).toEqual(['发现 1 个 Token 过期用户，尾号 5003']);
+  });
+});
+
 describe('the background worker against broken storage', () => {
   const GARBAGE: Record<string, unknown[]> = {
     monitorSummary: [42, 'not a summary', { hasSnapshot: 'yes' }, JSON.parse('{"__proto__": {"hasSnapshot": true}}')],
     expiredUsers: ['{not json', '{"user_id": 1}', '[{"user_id": {}}]', 7],
+    expiredListManifest: [42, { slot: 'c', parts: 1 }, { slot: 'a', parts: -1 }, { slot: 'b', parts: 2 }],
     expiredAdded: ['nope', [{ user_id: null }], { length: 3 }],
     pendingAlert: ['alert', { id: 3, batch: [] }, [null]],
     alertJournal: [{ entries: [] }, [{ id: 1 }], 'history'],
