@@ -12,7 +12,7 @@ import {
 } from '../../utils/alerts';
 import type { BadgeAppearance } from '../../utils/badge/badge-appearance';
 import { badgeAppearance } from '../../utils/badge/badge-appearance';
-import { type ConnectionEnvironment, createConnection } from '../../utils/connection';
+import { type ConnectionEnvironment, type ConnectionStatus, createConnection } from '../../utils/connection';
 import {
   type ExpiredQuery,
   type ExpiredSort,
@@ -144,9 +144,20 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
     log,
   });
 
+  /** What the badge was last drawn from: a frame that changes none of it (most do not) costs no text. */
+  let badgeDrawnFrom: { status: ConnectionStatus; totalExpired: number; locale: Locale } | null = null;
+  const drawBadge = () => {
+    const drawing = { status: connection.status(), totalExpired: state.totals.totalExpired, locale: locale() };
+    const last = badgeDrawnFrom;
+    if (last?.status === drawing.status && last.totalExpired === drawing.totalExpired && last.locale === drawing.locale)
+      return;
+    badgeDrawnFrom = drawing;
+    void deps.renderBadge(badgeAppearance(drawing.status, drawing.totalExpired, translator(), env.now()));
+  };
+
   const changed = () => {
     publish.request();
-    void deps.renderBadge(badgeAppearance(connection.status(), state.totals.totalExpired, translator(), env.now()));
+    drawBadge();
   };
 
   const commit = (next: MonitorState, effects: readonly MonitorEffect[] = []) => {

@@ -106,7 +106,21 @@ export const createConnection = (
     });
   };
 
-  const expectFrameSoon = () => schedule('silence', timing.silenceMs, () => fail({ kind: 'silent' }));
+  /**
+   * A socket silent for silenceMs is replaced. Frames only move the deadline: the one timer, when it fires,
+   * waits out whatever is left, so a flood of frames costs no timer calls.
+   */
+  let lastFrameAt = 0;
+  const watchSilence = (ms: number) =>
+    schedule('silence', ms, () => {
+      const quietFor = env.now() - lastFrameAt;
+      if (quietFor >= timing.silenceMs) fail({ kind: 'silent' });
+      else watchSilence(timing.silenceMs - quietFor);
+    });
+  const expectFrameSoon = () => {
+    lastFrameAt = env.now();
+    if (!timers.has('silence')) watchSilence(timing.silenceMs);
+  };
 
   const onOpen = (target: SocketLike, targetUrl: string) => {
     cancel('connect');
