@@ -24,7 +24,10 @@ export const expiredListPartKey = (slot: ListSlot, index: number) => `local:expi
 /** The expired list as an older version stored it: one string under one key, read once and then removed. */
 export const legacyExpiredUsersItem = storage.defineItem<string | null>('local:expiredUsers', { fallback: null });
 
-/** Users announced since the expired list was last rewritten; small, stored with every state write. */
+/**
+ * Users announced since the expired list was last rewritten, as a JSON string (an older version stored the
+ * array itself); stored with the state whenever they changed.
+ */
 export const expiredAddedItem = storage.defineItem<unknown>('local:expiredAdded', { fallback: [] });
 
 /**

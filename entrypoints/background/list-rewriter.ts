@@ -23,6 +23,8 @@ type Users = Map<string, ExpiredUser>;
 export const createListRewriter = (deps: ListRewriterDeps) => {
   let committed: StoredListManifest | null = null;
   let added: Users = new Map();
+  /** Whether storage holds `added` as it is (as far as the writes made so far go). */
+  let addedStored = false;
   /** Announced since the running rewrite took its snapshot; null while none runs. */
   let sinceSnapshot: Users | null = null;
   let running = false;
@@ -39,6 +41,7 @@ export const createListRewriter = (deps: ListRewriterDeps) => {
     // Storage keeps writes in the order they were made: every small write after this one lands after it.
     committed = manifest;
     added = since;
+    addedStored = true;
     sinceSnapshot = null;
     try {
       await write;
@@ -47,6 +50,7 @@ export const createListRewriter = (deps: ListRewriterDeps) => {
       if (isCurrent()) {
         committed = replaced;
         added = new Map([...before, ...added]);
+        addedStored = false;
       }
       throw error;
     }
@@ -94,10 +98,22 @@ export const createListRewriter = (deps: ListRewriterDeps) => {
     /** A user just announced: beside the list until a rewrite that includes it commits. */
     add(user: ExpiredUser) {
       added.set(user.user_id, user);
+      addedStored = false;
       sinceSnapshot?.set(user.user_id, user);
     },
-    /** What the small write stores beside the list. */
-    added: () => [...added.values()],
+    /**
+     * What the next small write stores beside the list: undefined when storage holds it already (after a
+     * first contact it is the whole snapshot until the list takes it, far too much to store every second).
+     */
+    addedToStore() {
+      if (addedStored) return undefined;
+      addedStored = true;
+      return [...added.values()];
+    },
+    /** A small write that carried `added` was refused: the next one carries it again. */
+    addedNotStored() {
+      addedStored = false;
+    },
     addedCount: () => added.size,
     /** Rewrites the list now, or right after the rewrite under way (which took an older snapshot). */
     request,
@@ -105,6 +121,7 @@ export const createListRewriter = (deps: ListRewriterDeps) => {
     forget() {
       epoch += 1;
       added = new Map();
+      addedStored = false;
       sinceSnapshot = null;
     },
   };

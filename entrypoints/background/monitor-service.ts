@@ -107,7 +107,15 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
     log,
   });
   /** The small write: state, the outbox and recent additions, with the history whenever it changed. */
-  const storeState = () => journal.carriedBy((history) => saveSnapshot(state, alerts.outbox(), list.added(), history));
+  const storeState = async () => {
+    const beside = list.addedToStore();
+    try {
+      await journal.carriedBy((history) => saveSnapshot(state, alerts.outbox(), beside, history));
+    } catch (error) {
+      if (beside) list.addedNotStored();
+      throw error;
+    }
+  };
   const persist = throttle(() => void storeState().catch(storageFailed('the state')), PERSIST_INTERVAL_MS, env);
   const rewriteList = throttle(list.request, LIST_INTERVAL_MS, env);
   const publish = throttle(

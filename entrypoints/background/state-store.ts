@@ -32,11 +32,12 @@ import type { ExpiredUser } from '../../utils/protocol';
 
 type Log = (line: string) => void;
 
-const parseJson = (json: unknown, log: Log): unknown => {
+/** A list stored as a JSON string; an older version stored some as plain values, which pass as they are. */
+const parseJson = (json: unknown, what: string, log: Log): unknown => {
   try {
     return typeof json === 'string' ? JSON.parse(json) : json;
   } catch (error) {
-    log(`stored expired list is not JSON (${String(error)})`);
+    log(`stored ${what} is not JSON (${String(error)})`);
     return undefined;
   }
 };
@@ -48,8 +49,9 @@ const readSummary = (stored: unknown, log: Log) => {
   return parsed.success ? parsed.data : undefined;
 };
 
-const readUsers = (value: unknown, what: string, log: Log) => {
-  const parsed = readStoredExpired(value);
+/** Users stored as a JSON string (or, by an older version, as the array itself); undefined if unreadable. */
+const readStoredUsers = (stored: unknown, what: string, log: Log) => {
+  const parsed = readStoredExpired(parseJson(stored, what, log));
   if (!parsed.success) log(`stored ${what} is invalid (${parsed.error.issues[0]?.message}); starting afresh`);
   return parsed.success ? parsed.data : undefined;
 };
@@ -65,7 +67,7 @@ const parseStoredState = (
   log: Log,
 ): { state: MonitorState; recent: ExpiredUser[] } => {
   const storedSummary = readSummary(summary, log);
-  const recent = readUsers(added, 'list of recent expiries', log);
+  const recent = readStoredUsers(added, 'list of recent expiries', log);
   // A summary whose users cannot be read would announce them all again: start as if new (one summary alert).
   if (!storedSummary || !list || !recent) return { state: initialMonitorState, recent: [] };
   return { state: fromStoredMonitorState({ ...storedSummary, expired: list.concat(recent) }), recent };
@@ -80,7 +82,7 @@ const readListParts = async ({ slot, parts }: StoredListManifest, log: Log) => {
   const users: ExpiredUser[] = [];
   for (const [index, { value }] of stored.entries()) {
     if (value === null) log(`stored expired list is invalid (part ${slot}:${index} is missing); starting afresh`);
-    const part = value === null ? undefined : readUsers(parseJson(value, log), 'expired list', log);
+    const part = value === null ? undefined : readStoredUsers(value, 'expired list', log);
     if (!part) return undefined;
     for (const user of part) users.push(user);
   }
@@ -97,7 +99,7 @@ const readList = async (
 ): Promise<{ list?: ExpiredUser[]; committed: StoredListManifest | null }> => {
   if (manifest === null) {
     const legacy = await legacyExpiredUsersItem.getValue();
-    return { list: legacy === null ? [] : readUsers(parseJson(legacy, log), 'expired list', log), committed: null };
+    return { list: legacy === null ? [] : readStoredUsers(legacy, 'expired list', log), committed: null };
   }
   const parsed = storedListManifestSchema.safeParse(manifest);
   if (!parsed.success) {
@@ -136,21 +138,27 @@ const readOutbox = (stored: unknown, log: Log): AlertBurst | null => {
 /**
  * The frequent write, and the write ahead of every alert: state, the alert and the users announced since the
  * list was last rewritten, in one storage call, so a stopped worker never leaves a user "known" without the
- * alert that announces them (or the reverse). Small whatever the size of the list.
+ * alert that announces them (or the reverse). The users go only when they changed since they were last
+ * stored (`added` undefined otherwise): after a first contact they are the whole snapshot until the list
+ * takes them.
  */
 export const saveSnapshot = (
   state: MonitorState,
   pending: AlertBurst | null,
-  added: readonly ExpiredUser[],
+  added: readonly ExpiredUser[] | undefined,
   history?: readonly JournalEntry[],
 ) => {
   return storage.setItems([
     { item: monitorSummaryItem, value: summaryOf(state) },
     { item: pendingAlertItem, value: pending },
-    { item: expiredAddedItem, value: added },
+    ...withAdded(added),
     ...withHistory(history),
   ]);
 };
+
+/** Users beside the list, as one JSON string like the list's parts (a string stores far faster). */
+const withAdded = (added: readonly ExpiredUser[] | undefined) =>
+  added === undefined ? [] : [{ item: expiredAddedItem, value: JSON.stringify(added) }];
 
 /**
  * The rare write, first half: the whole list (10 MB at 100,000 users) into the spare slot, one part per
@@ -185,7 +193,7 @@ export const commitExpiredList = (
     { item: monitorSummaryItem, value: summaryOf(state) },
     { item: pendingAlertItem, value: pending },
     { item: expiredListManifestItem, value: manifest },
-    { item: expiredAddedItem, value: added },
+    ...withAdded(added),
     ...withHistory(history),
   ]);
 

@@ -81,6 +81,10 @@ const killWorker = () => {
   vi.setSystemTime(stoppedAt + 10_000);
 };
 
+/** The users stored beside the list (a JSON string). */
+const besideTheList = async () =>
+  JSON.parse(String((await fakeBrowser.storage.local.get('expiredAdded')).expiredAdded));
+
 const settle = () => vi.advanceTimersByTimeAsync(COALESCE_WINDOW_MS + 1000);
 
 /** A worker that listed user 1, then announced users 2 and 3 (kept beside the list, not yet in it), stopped. */
@@ -269,10 +273,31 @@ describe('the background worker', () => {
     worker.server.send(tokenExpired([user(4)]));
     await settle();
     expect(keysWritten()).not.toContain('expiredListManifest');
-    expect((await fakeBrowser.storage.local.get('expiredAdded')).expiredAdded).toEqual([user(3), user(4)]);
+    expect(await besideTheList()).toEqual([user(3), user(4)]);
     await vi.advanceTimersByTimeAsync(30_000);
     expect(keysWritten().filter((key) => key === 'expiredListManifest')).toHaveLength(1);
-    expect((await fakeBrowser.storage.local.get('expiredAdded')).expiredAdded).toEqual([]);
+    expect(await besideTheList()).toEqual([]);
+  });
+
+  it('stores the users beside the list again only when they changed', async () => {
+    const worker = await startWorker();
+    worker.server.accept([user(1)]);
+    await settle();
+    worker.server.send(tokenExpired([user(2)]));
+    await settle();
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    const besideWrites = () => set.mock.calls.filter(([items]) => 'expiredAdded' in items).length;
+    worker.server.send(checkStarted(4));
+    for (let current = 1; current <= 4; current += 1) {
+      worker.server.send(checkProgress(4, current));
+      await vi.advanceTimersByTimeAsync(1000);
+    }
+    expect(set.mock.calls.length).toBeGreaterThan(2);
+    expect(besideWrites()).toBe(0);
+    worker.server.send(tokenExpired([user(3)]));
+    await settle();
+    expect(besideWrites()).toBeGreaterThan(0);
+    expect(await besideTheList()).toEqual([user(2), user(3)]);
   });
 
   it('restores the list and the expiries announced since its last rewrite', async () => {
@@ -425,10 +450,11 @@ describe('the stored expired list', () => {
 
   it('upgrades a list stored whole by an older version without announcing it again, then removes it', async () => {
     await stopAfterTwoExpiriesBesideTheList();
-    // What an older version left: the same state, with the list as one string under one key.
+    // What an older version left: the same state, the list as one string under one key, and the users
+    // beside it as an array.
     const { expiredListManifest: _, 'expiredList:a:0': part, ...older } = await stored();
     await fakeBrowser.storage.local.clear();
-    await fakeBrowser.storage.local.set({ ...older, expiredUsers: part });
+    await fakeBrowser.storage.local.set({ ...older, expiredUsers: part, expiredAdded: [user(2), user(3)] });
 
     const worker = await startWorker();
     worker.server.accept([user(1), user(2), user(3), user(4)]);
