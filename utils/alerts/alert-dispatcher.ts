@@ -9,7 +9,11 @@ export interface AlertDispatcherDeps {
   now(): number;
   newId(): string;
   settings(): Settings;
-  /** Stores the monitor state with the outbox (this burst included) before anything is shown. */
+  /**
+   * Stores the monitor state with the outbox (this burst included). It must hand the write to storage
+   * before it returns (the storage call is made synchronously): the alert is shown without waiting for it to
+   * land.
+   */
   writeAhead(): Promise<unknown>;
   /** Stores the outbox once a notification call returned, or speech took an utterance over. */
   writeDelivered(): Promise<unknown>;
@@ -40,8 +44,8 @@ type Announce = Extract<MonitorEffect, { type: 'announce' }>;
 export const SHOW_RETRY_DELAYS_MS = [500, 1000, 2000] as const;
 
 /**
- * Alerts on the leading edge, written ahead: the first expiry of a burst is stored with the state, then
- * shown at once; news within the window updates that same notification and is spoken as one follow-up once
+ * Alerts on the leading edge, written ahead: the first expiry of a burst is handed to storage with the
+ * state, then shown at once; news within the window updates that same notification and is spoken as one follow-up once
  * the first utterance ends. A burst is marked shown as soon as the notification call returns, and spoken as
  * soon as the speech engine takes an utterance over (it speaks on even if this worker stops), so a worker
  * stopped at any instant re-shows at most the same notification (same id: it replaces, never adds).
@@ -87,12 +91,16 @@ export const createAlertDispatcher = (deps: AlertDispatcherDeps) => {
     candidate !== null && (candidate.shown < candidate.batch.count || queued < candidate.batch.count);
 
   const deliverOnce = async (target: AlertBurst) => {
-    await attempt('storing ahead', deps.writeAhead);
+    // Handed to storage, not waited for: storage applies writes in the order they were made, and a write the
+    // worker has handed over lands even if the worker is stopped the next instant. Waiting for it to land
+    // would only hold the alert back by a storage round trip, longer whenever a list part is being stored.
+    const storedAhead = attempt('storing ahead', deps.writeAhead);
     const { count } = target.batch;
     const plan = planAlert(target.batch, deps.settings(), deps.now());
     const showed =
       !(plan.notify && target.shown < count) ||
       (await attempt(`notification ${target.id}`, () => deps.show(target, plan.silent)));
+    await storedAhead;
     if (burst?.id !== target.id) return;
     const retryIn = showed ? undefined : SHOW_RETRY_DELAYS_MS[showFailures++];
     if (retryIn === undefined) burst = { ...burst, shown: Math.max(burst.shown, count) };

@@ -30,6 +30,8 @@ const harness = (
     settings?: Partial<Settings>;
     screen?: Set<string>;
     failing?: 'store';
+    /** The write ahead is handed to storage but lands only when the test says so. */
+    slowStorage?: boolean;
     /** How many notification calls are refused before one succeeds. */
     refusals?: number;
     recorded?: boolean;
@@ -44,6 +46,7 @@ const harness = (
   const screen = options.screen ?? new Set<string>();
   const utterances: { text: string; end: () => void }[] = [];
   const logs: string[] = [];
+  const landings: (() => void)[] = [];
   const dispatcher = createAlertDispatcher({
     now: () => clock,
     newId: () => `alert-${ids++}`,
@@ -52,6 +55,7 @@ const harness = (
       if (options.failing === 'store') throw new Error('QUOTA_BYTES quota exceeded');
       events.push('store ahead');
       stored.ahead.push(dispatcher.outbox());
+      if (options.slowStorage) await new Promise<void>((landed) => landings.push(landed));
     },
     writeDelivered: async () => {
       events.push('store delivered');
@@ -89,6 +93,7 @@ const harness = (
     utterances,
     logs,
     journal,
+    landings,
     advance: (ms: number) => {
       clock += ms;
     },
@@ -108,6 +113,17 @@ describe('delivering alerts on the leading edge', () => {
     ]);
     expect(stored.ahead[0]).toMatchObject({ id: 'alert-0', shown: 0, spoken: 0, batch: { count: 1 } });
     expect(stored.delivered[0]).toMatchObject({ id: 'alert-0', shown: 1, spoken: 1 });
+  });
+
+  it('shows the alert as soon as its write is handed to storage, without waiting for it to land', async () => {
+    const { dispatcher, events, landings } = harness({ slowStorage: true });
+    dispatcher.announce(announce([1]));
+    await tick();
+    expect(events).toEqual(['store ahead', 'show alert-0 1 个 Token 已过期']);
+    // The delivery mark still comes after the write ahead: storage keeps them in that order.
+    for (const land of landings) land();
+    await dispatcher.idle();
+    expect(events.at(-1)).toBe('store delivered');
   });
 
   it('grows the same notification with news inside the window, and opens a new one after it', async () => {
