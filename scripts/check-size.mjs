@@ -19,7 +19,8 @@ const KB = 1000;
  * budget and says why), never a side effect of an import.
  */
 export const BUDGETS = {
-  'background.js': 32 * KB,
+  // 31 → 32 KB: the list stored in parts with its two-phase commit, and refused notifications tried again.
+  'background.js': 33 * KB,
   'popup.html': 44 * KB,
   'dashboard.html': 47 * KB,
   'options.html': 42 * KB,
