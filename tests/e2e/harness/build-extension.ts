@@ -16,6 +16,8 @@ const TARGETS = [
 export default function buildExtension() {
   for (const { output, args } of TARGETS) {
     if (process.env.E2E_REUSE_BUILD === '1' && existsSync(output)) continue;
-    execFileSync('npx', args, { stdio: 'inherit' });
+    // Vitest sets NODE_ENV=test, which the build would inherit and ship a development flavour of its
+    // libraries: the tests (and the soak after them) must run what users install.
+    execFileSync('npx', args, { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   }
 }
