@@ -52,6 +52,8 @@ const MAX_ADDED_BESIDE_LIST = 1000;
 const SCAN_PAGE_LIMIT = 1000;
 /** Pages redraw from the published view: ten times a second is smooth and cheap. */
 const PUBLISH_INTERVAL_MS = 100;
+/** The badge likewise: three browser calls a redraw, which a flood of expiries would otherwise make per frame. */
+const BADGE_INTERVAL_MS = 100;
 
 /** Told how an utterance went, and which voice (name and language) spoke it. */
 type SpeechListener = (outcome: SpeechOutcome, voice?: string, error?: string) => void;
@@ -163,9 +165,11 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
     void deps.renderBadge(badgeAppearance(drawing.status, drawing.totalExpired, translator(), env.now()));
   };
 
+  const badge = throttle(drawBadge, BADGE_INTERVAL_MS, env);
+
   const changed = () => {
     publish.request();
-    drawBadge();
+    badge.request();
   };
 
   const commit = (next: MonitorState, effects: readonly MonitorEffect[] = []) => {

@@ -364,9 +364,22 @@ describe('the background worker', () => {
     });
   });
 
+  it('keeps the badge current under a flood of expiries, redrawing it at most ten times a second', async () => {
+    const worker = await startWorker();
+    worker.server.accept([]);
+    await settle();
+    const before = worker.badges.length;
+    for (let id = 1; id <= 50; id++) worker.server.send(tokenExpired([user(id)]));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(worker.badges.length - before).toBeLessThanOrEqual(2);
+    expect(worker.badges.at(-1)?.text).toBe('50');
+  });
+
   it('shows a grey badge while the server is away', async () => {
     const worker = await startWorker();
     worker.latest().drop();
+    // Redrawn at most ten times a second: the drop shows within that.
+    await vi.advanceTimersByTimeAsync(100);
     expect(worker.badges.at(-1)).toMatchObject({ text: '!', color: '#80868b' });
     expect(worker.badges.at(-1)?.title).toMatch(/无法连接 ws:\/\/localhost:8765。1 秒后重试/);
   });
