@@ -177,14 +177,16 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
     const listChanged = next.expired !== state.expired;
     if (listChanged) expiredVersion += 1;
     state = next;
-    // Alerts first: the write ahead of each stores this state with the alert it caused, before any other
-    // write can store the new users as known without it.
+    // The view for open pages and the badge first: neither is kept across a restart, and a first contact's
+    // write ahead (the whole snapshot beside the list) would otherwise hold the new counts back.
+    changed();
+    // Then the alerts: the write ahead of each stores this state with the alert it caused, before any other
+    // durable write can store the new users as known without it.
     for (const effect of effects) carryOut(effect);
     if (listChanged) rewriteList.request();
     // Thousands of additions (a first contact, a long absence) are cheaper in the list than beside it.
     if (list.addedCount() > MAX_ADDED_BESIDE_LIST) rewriteList.flush();
     persist.request();
-    changed();
   };
 
   const carryOut = (effect: MonitorEffect) => {
