@@ -41,9 +41,16 @@ export class PersistentMap<V> implements ReadonlyMap<string, V> {
     return PersistentMap.sized<V>(list.length).withAll(list);
   }
 
-  /** A map of these values under the key each one names: no [key, value] pair built per value. */
-  static fromValues<V>(values: readonly V[], keyOf: (value: V) => string): PersistentMap<V> {
-    return PersistentMap.sized<V>(values.length).derive(values, keyOf, (value) => value);
+  /**
+   * A map of these values under the key each one names: no [key, value] pair built per value, and buckets
+   * sized for them from the start. For a key named twice, `resolve` picks what stays; by default the later.
+   */
+  static fromValues<V>(
+    values: readonly V[],
+    keyOf: (value: V) => string,
+    resolve?: (next: V, current: V) => V,
+  ): PersistentMap<V> {
+    return PersistentMap.sized<V>(values.length).derive(values, keyOf, (value) => value, resolve);
   }
 
   private static sized<V>(size: number): PersistentMap<V> {

@@ -94,12 +94,18 @@ const scanExpiries = (state: MonitorState, users: readonly ExpiredUser[]) => {
  * user back to an older expiry than the one already known (or listed twice).
  */
 const mergeSnapshot = (state: MonitorState, incoming: readonly ExpiredUser[], complete: boolean) => {
-  const entries = incoming.map((user): [string, ExpiredUser] => {
+  const later = (next: ExpiredUser, current: ExpiredUser) =>
+    current.expired_time > next.expired_time ? current : next;
+  const users = incoming.map((user) => {
     const known = state.expired.get(user.user_id);
-    return [user.user_id, known && known.expired_time > user.expired_time ? known : user];
+    return known ? later(user, known) : user;
   });
-  const base = complete ? PersistentMap.empty<ExpiredUser>() : state.expired;
-  return base.withAll(entries, (next, current) => (current.expired_time > next.expired_time ? current : next));
+  // A complete snapshot is the whole list: built at its size at once, not grown from empty.
+  if (complete) return PersistentMap.fromValues(users, (user) => user.user_id, later);
+  return state.expired.withAll(
+    users.map((user) => [user.user_id, user] as const),
+    later,
+  );
 };
 
 const onCurrentStatus = (state: MonitorState, message: ServerMessageOf<'current_status'>): Reduction => {
