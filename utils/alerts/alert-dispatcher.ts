@@ -87,6 +87,18 @@ export const createAlertDispatcher = (deps: AlertDispatcherDeps) => {
     await deps.speak(batch, followUp, parts.at(-1)?.alertId ?? '');
   }, deps.log);
 
+  /**
+   * Shows the burst and confirms the notification centre lists it: only then does it count as shown. A call
+   * that returned without the notification there is treated like a refused one and tried again.
+   */
+  const showAndConfirm = async (target: AlertBurst, silent: boolean) => {
+    if (!(await attempt(`notification ${target.id}`, () => deps.show(target, silent)))) return false;
+    // A check that fails says nothing either way: the call returned, so the notification counts.
+    const listed = await deps.isShowing(target.id).catch(() => true);
+    if (!listed) deps.log(`[alert] notification ${target.id} is not in the notification centre`);
+    return listed;
+  };
+
   const needsDelivery = (candidate: AlertBurst | null): candidate is AlertBurst =>
     candidate !== null && (candidate.shown < candidate.batch.count || queued < candidate.batch.count);
 
@@ -97,9 +109,7 @@ export const createAlertDispatcher = (deps: AlertDispatcherDeps) => {
     const storedAhead = attempt('storing ahead', deps.writeAhead);
     const { count } = target.batch;
     const plan = planAlert(target.batch, deps.settings(), deps.now());
-    const showed =
-      !(plan.notify && target.shown < count) ||
-      (await attempt(`notification ${target.id}`, () => deps.show(target, plan.silent)));
+    const showed = !(plan.notify && target.shown < count) || (await showAndConfirm(target, plan.silent));
     await storedAhead;
     if (burst?.id !== target.id) return;
     const retryIn = showed ? undefined : SHOW_RETRY_DELAYS_MS[showFailures++];

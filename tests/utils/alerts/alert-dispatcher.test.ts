@@ -34,10 +34,13 @@ const harness = (
     slowStorage?: boolean;
     /** How many notification calls are refused before one succeeds. */
     refusals?: number;
+    /** How many notification calls return without the notification reaching the notification centre. */
+    vanishing?: number;
     recorded?: boolean;
   } = {},
 ) => {
   let refusals = options.refusals ?? 0;
+  let vanishing = options.vanishing ?? 0;
   const journal: { id: string; notified: boolean }[] = [];
   let clock = 1_000_000;
   let ids = 0;
@@ -63,6 +66,7 @@ const harness = (
     },
     show: async (burst: AlertBurst, silent: boolean) => {
       if (refusals-- > 0) throw new Error('Unable to download all specified images.');
+      if (vanishing-- > 0) return;
       screen.add(burst.id);
       events.push(`show ${burst.id} ${notificationText(burst.batch, zh, true).title}${silent ? ' (silent)' : ''}`);
     },
@@ -236,6 +240,15 @@ describe('delivering alerts on the leading edge', () => {
     // Stored between the two calls: a worker stopped there leaves an alert still to show.
     expect(stored.delivered.map((burst) => burst?.shown)).toEqual([0, 1]);
     expect(journal).toEqual([{ id: 'alert-0', notified: true }]);
+  });
+
+  it('shows again a notification whose call returned but which the notification centre does not list', async () => {
+    const { dispatcher, screen, stored, logs } = harness({ vanishing: 1 });
+    dispatcher.announce(announce([1]));
+    await dispatcher.idle();
+    expect(screen.has('alert-0')).toBe(true);
+    expect(stored.delivered.map((burst) => burst?.shown)).toEqual([0, 1]);
+    expect(logs[0]).toBe('[alert] notification alert-0 is not in the notification centre');
   });
 
   it('shows a refused alert from a stopped worker, and does not speak it again', async () => {
