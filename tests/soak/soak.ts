@@ -89,9 +89,13 @@ const restartWorker = async (browser: ExtensionBrowser, wakeNow: boolean) => {
   await browser.inExtension(() => chrome.runtime.sendMessage({ wake: true }).catch(() => undefined));
 };
 
+/** The watch's longest gap between readings, over every launch. */
+let watchGapMs = 0;
+
 /** What the watch saw, kept across browser restarts (a restart clears the notification centre). */
 const collectScreen = async () => {
   for (const [id, at] of Object.entries(await watch.seen())) if (!screen.has(id)) screen.set(id, at);
+  watchGapMs = Math.max(watchGapMs, await watch.longestGap());
 };
 
 const journalOf = (browser: ExtensionBrowser) =>
@@ -208,7 +212,7 @@ soak: seed ${seed}, ${minutes} min — ${passed ? 'PASSED' : 'FAILED'}
   lost in flight         ${list(report.lostInFlight)} (out only on sockets that closed at once, renewed before sent again)
   repeated               ${list(report.repeated)}
   invented               ${list(report.phantom)}
-  alerts never on screen ${list(report.unshown)}
+  alerts never on screen ${list(report.unshown)} (the watch's longest gap between readings: ${watchGapMs} ms)
   unaccounted on screen  ${list(report.unrecorded)}
   spoken twice           ${list(report.speech.saidTwice)} (speech told of ${report.speech.spokenUsers} of ${report.speech.announcedUsers} users)
   badge                  "${report.badge.text}" (server total_expired ${final.total})${settled ? '' : ' — never caught up'}
@@ -226,7 +230,19 @@ if (!passed) {
 }
 writeFileSync(
   join(RESULTS, 'soak-report.json'),
-  JSON.stringify({ seed, minutes, passed, report, faults, reconnects: stats.connectionsAccepted }, null, 2),
+  JSON.stringify(
+    {
+      seed,
+      minutes,
+      passed,
+      report,
+      faults,
+      reconnects: stats.connectionsAccepted,
+      watch: { longestGapMs: watchGapMs, seen: Object.fromEntries(screen) },
+    },
+    null,
+    2,
+  ),
 );
 
 await browser.close();

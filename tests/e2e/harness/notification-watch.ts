@@ -1,6 +1,10 @@
 import type { ExtensionBrowser } from './extension-browser';
 
-type Watched = typeof globalThis & { notificationsSeen?: Record<string, number> };
+type Watched = typeof globalThis & {
+  notificationsSeen?: Record<string, number>;
+  /** The longest time between two readings of the notification centre that came back (ms). */
+  notificationsLongestGap?: number;
+};
 
 /**
  * Watches the notification centre from an extension page of its own: every 10 ms it lists the notifications
@@ -15,12 +19,20 @@ export const watchNotifications = async (browser: ExtensionBrowser) => {
   await page.evaluate(`(() => {
     const seen = {};
     globalThis.notificationsSeen = seen;
+    globalThis.notificationsLongestGap = 0;
+    let lastReading = Date.now();
     setInterval(async () => {
-      for (const id of Object.keys(await chrome.notifications.getAll())) seen[id] ??= Date.now();
+      const ids = Object.keys(await chrome.notifications.getAll());
+      const now = Date.now();
+      globalThis.notificationsLongestGap = Math.max(globalThis.notificationsLongestGap, now - lastReading);
+      lastReading = now;
+      for (const id of ids) seen[id] ??= now;
     }, 10);
   })()`);
   return {
     /** Each notification id seen so far, with when it was first seen (epoch ms). */
     seen: () => page.evaluate(() => ({ ...(globalThis as Watched).notificationsSeen })),
+    /** The longest gap between two readings so far: a watch that stalled can miss a short-lived notification. */
+    longestGap: () => page.evaluate(() => (globalThis as Watched).notificationsLongestGap ?? Number.NaN),
   };
 };
