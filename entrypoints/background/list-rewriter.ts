@@ -15,8 +15,8 @@ type Users = Map<string, ExpiredUser>;
 
 /**
  * The expired list in storage, and the users announced since it was committed (`added`, stored beside it
- * by the small writes whenever it changed). A rewrite takes the list as it is (an immutable map: taking it copies nothing),
- * writes it part by part to the spare slot, then commits it with one small write. Until that commit storage
+ * by the small writes whenever it changed). A rewrite takes the list as it is (an immutable map: taking it
+ * copies nothing), writes it part by part to the spare slot, then commits it with one small write. Until that commit storage
  * keeps all of `added` beside the list; from it on, only what was announced after the snapshot. A worker
  * stopped at any instant leaves a committed list and, beside it, every user that list lacks.
  */

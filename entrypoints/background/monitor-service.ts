@@ -221,7 +221,7 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
     const [snapshot, loaded] = await Promise.all([loadSnapshot(log), loadSettings(), journal.load()]);
     const known = knowingAlerted(snapshot.state, snapshot.pending?.users ?? []);
     state = known.state;
-    // Still only beside the list: stored with every small write until this worker rewrites the list.
+    // Still only beside the list: kept there by the small writes until this worker rewrites the list.
     list.restore(snapshot.committed, [...snapshot.recent, ...known.added]);
     settings = loaded;
     await alerts.restore(snapshot.pending);

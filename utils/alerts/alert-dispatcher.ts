@@ -19,7 +19,7 @@ export interface AlertDispatcherDeps {
   writeDelivered(): Promise<unknown>;
   /** Shows the burst's notification, or updates it under the same id. */
   show(burst: AlertBurst, silent: boolean): Promise<unknown>;
-  /** Whether the notification with this id is still there (asked by a restarted worker). */
+  /** Whether the notification centre lists this id (asked after each call, and by a restarted worker). */
   isShowing(id: string): Promise<boolean>;
   /** Settles after this many milliseconds (before a refused notification is tried again). */
   wait(ms: number): Promise<void>;
@@ -38,17 +38,18 @@ type Announce = Extract<MonitorEffect, { type: 'announce' }>;
 
 /**
  * Pauses before showing a refused notification again; past the last, the alert stops trying (speech has told
- * the user all the same). A notification counts as shown only once a call returned, so until then the stored
- * outbox tells a restarted worker to try again.
+ * the user all the same). A notification counts as shown only once a call returned and the notification
+ * centre lists it, so until then the stored outbox tells a restarted worker to try again.
  */
 export const SHOW_RETRY_DELAYS_MS = [500, 1000, 2000] as const;
 
 /**
  * Alerts on the leading edge, written ahead: the first expiry of a burst is handed to storage with the
- * state, then shown at once; news within the window updates that same notification and is spoken as one follow-up once
- * the first utterance ends. A burst is marked shown as soon as the notification call returns, and spoken as
- * soon as the speech engine takes an utterance over (it speaks on even if this worker stops), so a worker
- * stopped at any instant re-shows at most the same notification (same id: it replaces, never adds).
+ * state, then shown at once; news within the window updates that same notification and is spoken as one
+ * follow-up once the first utterance ends. A burst is marked shown as soon as the notification call returns
+ * and the notification centre lists it, and spoken as soon as the speech engine takes an utterance over (it
+ * speaks on even if this worker stops), so a worker stopped at any instant re-shows at most the same
+ * notification (same id: it replaces, never adds).
  */
 export const createAlertDispatcher = (deps: AlertDispatcherDeps) => {
   let burst: AlertBurst | null = null;
