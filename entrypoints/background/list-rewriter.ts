@@ -64,10 +64,10 @@ export const createListRewriter = (deps: ListRewriterDeps) => {
     const since: Users = new Map();
     sinceSnapshot = since;
     try {
-      const manifest = { slot: spareSlot(committed), parts: 0 };
-      const parts = await writeListParts(users, manifest.slot, isCurrent);
+      const slot = spareSlot(committed);
+      const parts = await writeListParts(users, slot, isCurrent);
       if (parts === null || !isCurrent()) return;
-      await commit({ ...manifest, parts }, since, isCurrent);
+      await commit({ slot, parts }, since, isCurrent);
     } finally {
       if (sinceSnapshot === since) sinceSnapshot = null;
     }

@@ -12,7 +12,7 @@ import {
 } from '../../utils/alerts';
 import type { BadgeAppearance } from '../../utils/badge/badge-appearance';
 import { badgeAppearance } from '../../utils/badge/badge-appearance';
-import { type ConnectionEnvironment, type ConnectionStatus, createConnection } from '../../utils/connection';
+import { type ConnectionEnvironment, createConnection } from '../../utils/connection';
 import {
   type ExpiredQuery,
   type ExpiredSort,
@@ -154,18 +154,13 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
     log,
   });
 
-  /** What the badge was last drawn from: a frame that changes none of it (most do not) costs no text. */
-  let badgeDrawnFrom: { status: ConnectionStatus; totalExpired: number; locale: Locale } | null = null;
-  const drawBadge = () => {
-    const drawing = { status: connection.status(), totalExpired: state.totals.totalExpired, locale: locale() };
-    const last = badgeDrawnFrom;
-    if (last?.status === drawing.status && last.totalExpired === drawing.totalExpired && last.locale === drawing.locale)
-      return;
-    badgeDrawnFrom = drawing;
-    void deps.renderBadge(badgeAppearance(drawing.status, drawing.totalExpired, translator(), env.now()));
-  };
-
-  const badge = throttle(drawBadge, BADGE_INTERVAL_MS, env);
+  // The renderer skips the browser calls when the appearance did not change.
+  const badge = throttle(
+    () =>
+      void deps.renderBadge(badgeAppearance(connection.status(), state.totals.totalExpired, translator(), env.now())),
+    BADGE_INTERVAL_MS,
+    env,
+  );
 
   const changed = () => {
     publish.request();

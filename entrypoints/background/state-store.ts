@@ -147,14 +147,20 @@ export const saveSnapshot = (
   pending: AlertBurst | null,
   added: readonly ExpiredUser[] | undefined,
   history?: readonly JournalEntry[],
-) => {
-  return storage.setItems([
-    { item: monitorSummaryItem, value: summaryOf(state) },
-    { item: pendingAlertItem, value: pending },
-    ...withAdded(added),
-    ...withHistory(history),
-  ]);
-};
+) => storage.setItems(stateItems(state, pending, added, history));
+
+/** What every state write stores: the summary, the alert, and the users and history when they changed. */
+const stateItems = (
+  state: MonitorState,
+  pending: AlertBurst | null,
+  added: readonly ExpiredUser[] | undefined,
+  history: readonly JournalEntry[] | undefined,
+) => [
+  { item: monitorSummaryItem, value: summaryOf(state) },
+  { item: pendingAlertItem, value: pending },
+  ...withAdded(added),
+  ...withHistory(history),
+];
 
 /** Users beside the list, as one JSON string like the list's parts (a string stores far faster). */
 const withAdded = (added: readonly ExpiredUser[] | undefined) =>
@@ -189,13 +195,7 @@ export const commitExpiredList = (
   added: readonly ExpiredUser[],
   history?: readonly JournalEntry[],
 ) =>
-  storage.setItems([
-    { item: monitorSummaryItem, value: summaryOf(state) },
-    { item: pendingAlertItem, value: pending },
-    { item: expiredListManifestItem, value: manifest },
-    ...withAdded(added),
-    ...withHistory(history),
-  ]);
+  storage.setItems([...stateItems(state, pending, added, history), { item: expiredListManifestItem, value: manifest }]);
 
 /**
  * Frees the list a commit replaced, and the list as an older version stored it. Parts of a rewrite stopped
