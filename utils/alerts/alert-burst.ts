@@ -58,11 +58,13 @@ const opened = (id: string, now: number, batch: AlertBatch, users: NamedUser[] =
 const isUnshown = (burst: AlertBurst) => burst.shown < burst.batch.count;
 
 /**
- * News joins a burst while its window is open, or while it is not fully shown yet (nothing is ever dropped
- * from the one slot). A shown round reminder takes no news in: its count is a total, not news.
+ * News joins a burst while its window is open, or while it is not fully shown yet (no expiry is ever dropped
+ * from the one slot). A round reminder takes no news in, shown or not: its count is a total, and the marks of
+ * how much was shown and spoken count up from it, so news folded into it would count as told already. News
+ * opens its own alert instead, and a reminder not yet out gives way to it (the badge keeps the total).
  */
 export const isJoinable = (burst: AlertBurst | null, now: number, windowMs = COALESCE_WINDOW_MS) =>
-  burst !== null && (isUnshown(burst) || (burst.batch.kind !== 'reminder' && now - burst.openedAt < windowMs));
+  burst !== null && burst.batch.kind !== 'reminder' && (isUnshown(burst) || now - burst.openedAt < windowMs);
 
 /** The burst after an announcement: the open one grown, or a new one that leaves at once. */
 export const withAnnouncement = (

@@ -112,7 +112,13 @@ export const createAlertDispatcher = (deps: AlertDispatcherDeps) => {
     const plan = planAlert(target.batch, deps.settings(), deps.now());
     const showed = !(plan.notify && target.shown < count) || (await showAndConfirm(target, plan.silent));
     await storedAhead;
-    if (burst?.id !== target.id) return;
+    if (burst?.id !== target.id) {
+      // Replaced while it went out (a round reminder gives way to news): a notification that did show is
+      // still part of the history, and was not spoken.
+      const shownNow = plan.notify && showed && target.shown < count;
+      if (burst !== null && shownNow) deps.record({ ...target, shown: count }, { ...plan, speak: false });
+      return;
+    }
     const retryIn = showed ? undefined : SHOW_RETRY_DELAYS_MS[showFailures++];
     if (retryIn === undefined) burst = { ...burst, shown: Math.max(burst.shown, count) };
     if (plan.notify || plan.speak) deps.record(burst, { ...plan, notify: plan.notify && showed });

@@ -335,6 +335,47 @@ describe('an alert left by a stopped worker', () => {
   });
 });
 
+describe('news that arrives while a round reminder is going out', () => {
+  /** Lets every write ahead land, as often as the dispatcher makes one, until it is idle. */
+  const settle = async (run: ReturnType<typeof harness>) => {
+    for (let round = 0; round < 10; round += 1) {
+      for (const land of run.landings.splice(0)) land();
+      await tick();
+    }
+    await run.dispatcher.idle();
+  };
+
+  it('is shown, spoken and recorded as its own alert when the reminder was not wanted', async () => {
+    const run = harness({ slowStorage: true });
+    run.dispatcher.remind(91);
+    await tick();
+    run.dispatcher.announce(announce([1, 2]));
+    await settle(run);
+    expect(run.events.filter((event) => !event.startsWith('store'))).toEqual([
+      'show alert-1 2 个 Token 已过期',
+      expect.stringMatching(/^speak /),
+    ]);
+    expect(run.journal).toEqual([{ id: 'alert-1', notified: true }]);
+  });
+
+  it('is shown as its own alert beside a reminder already on screen, and both are in the history', async () => {
+    const run = harness({ slowStorage: true, settings: { remindEveryRound: true } });
+    run.dispatcher.remind(91);
+    await tick();
+    run.dispatcher.announce(announce([1, 2]));
+    await settle(run);
+    expect(run.events.filter((event) => event.startsWith('show'))).toEqual([
+      'show alert-0 仍有 91 个 Token 过期',
+      'show alert-1 2 个 Token 已过期',
+    ]);
+    expect(run.journal).toEqual([
+      { id: 'alert-0', notified: true },
+      { id: 'alert-1', notified: true },
+    ]);
+    expect(run.utterances.map((utterance) => utterance.text)).toEqual([expect.stringContaining('2')]);
+  });
+});
+
 describe('a round reminder nobody asked for', () => {
   it('is neither shown, spoken nor written to the history, even by a worker that restores it', async () => {
     const first = harness();
