@@ -223,6 +223,23 @@ soak: seed ${seed}, ${minutes} min — ${passed ? 'PASSED' : 'FAILED'}
     .map(([kind, count]) => `${kind} ${count}`)
     .join(', ')}`);
 if (!passed) {
+  // Around each pair missed or repeated: how the server sent it, which faults ran near it, which alerts went
+  // out near it, so a failure on a machine whose files are gone can still be traced from this output.
+  const near = (at: number) => (other: number) => Math.abs(other - at) < 5000;
+  for (const pair of [...report.missed, ...report.repeated.map((repeat) => repeat.pair)].slice(0, 4)) {
+    const sent = truth.expiries.find((expiry) => `${expiry.user_id}@${expiry.expired_time}` === pair);
+    if (!sent) continue;
+    const close = near(sent.at);
+    console.log(`\n${pair}: first sent in a ${sent.frame} (round ${sent.check_round}) at ${sent.time}`);
+    for (const entry of truth.entries) {
+      if ((entry.event === 'fault' || entry.event === 'fault_end') && close(entry.at))
+        console.log(
+          `  ${entry.time} ${entry.event} ${entry.kind} ${JSON.stringify(entry.event === 'fault' ? entry.params : entry.effect)}`,
+        );
+    }
+    for (const entry of journal.filter((alert) => close(alert.at)))
+      console.log(`  ${new Date(entry.at).toISOString()} alert ${entry.id} ${entry.kind} ×${entry.count}`);
+  }
   // What the workers said about alerts they could not deliver, the first place to look.
   const troubles = workerLog.filter((line) => line.includes('[alert]'));
   console.log(`\nworker lines about alerts (${troubles.length}; all in test-results/soak-worker.log):`);
