@@ -1,5 +1,6 @@
-import { storage } from 'wxt/utils/storage';
+import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import type { ListSlot, MonitorView } from '../utils/monitor';
+import { FIRST_SERVER_ID } from '../utils/settings/server-entry';
 
 /**
  * Settings as stored; always read them through readSettings(), which validates and repairs them.
@@ -7,28 +8,50 @@ import type { ListSlot, MonitorView } from '../utils/monitor';
  */
 export const settingsItem = storage.defineItem<unknown>('sync:settings', { fallback: {} });
 
-/** What the worker knows besides the expired list: totals, the current round, history, latency. */
-export const monitorSummaryItem = storage.defineItem<unknown>('local:monitorSummary', { fallback: null });
+/**
+ * One server's stored data: what the worker knows besides the expired list (totals, the current round,
+ * history, latency), and the expired users, which are also the memory of what was announced. The list is
+ * stored as JSON strings of up to LIST_PART_USERS users each (a string stores about three times faster than
+ * the same data as objects), written part by part to the spare slot, then committed by the manifest;
+ * rewritten at most every 30 s: in between, users announced since the last rewrite are kept in `added`, a
+ * JSON string stored with the state whenever it changed.
+ */
+export interface ServerStore {
+  summary: WxtStorageItem<unknown, Record<string, unknown>>;
+  manifest: WxtStorageItem<unknown, Record<string, unknown>>;
+  added: WxtStorageItem<unknown, Record<string, unknown>>;
+  /** One part of the expired list in one of the two slots (see StoredListManifest). */
+  partKey(slot: ListSlot, index: number): `local:${string}`;
+}
+
+const stores = new Map<string, ServerStore>();
 
 /**
- * The expired users, which are also the memory of what was announced, as JSON strings of up to
- * LIST_PART_USERS users each (a string stores about three times faster than the same data as objects).
- * Written part by part to the spare slot, then committed by the manifest; rewritten at most every 30 s: in
- * between, users announced since the last rewrite are kept in the small item below.
+ * Where a server's data lives. The first server keeps the keys an older version used for its one server,
+ * so an update finds its list, its announce memory and its history where they were.
  */
-export const expiredListManifestItem = storage.defineItem<unknown>('local:expiredListManifest', { fallback: null });
+export const serverStore = (serverId: string): ServerStore => {
+  const known = stores.get(serverId);
+  if (known) return known;
+  const prefix = serverId === FIRST_SERVER_ID ? '' : `server:${serverId}:`;
+  const store: ServerStore = {
+    summary: storage.defineItem<unknown>(`local:${prefix}monitorSummary`, { fallback: null }),
+    manifest: storage.defineItem<unknown>(`local:${prefix}expiredListManifest`, { fallback: null }),
+    added: storage.defineItem<unknown>(`local:${prefix}expiredAdded`, { fallback: [] }),
+    partKey: (slot, index) => `local:${prefix}expiredList:${slot}:${index}`,
+  };
+  stores.set(serverId, store);
+  return store;
+};
 
-/** One part of the expired list in one of the two slots (see StoredListManifest). */
-export const expiredListPartKey = (slot: ListSlot, index: number) => `local:expiredList:${slot}:${index}` as const;
+/**
+ * The servers that have data stored, so a server removed while the worker was not running is still
+ * forgotten when it next starts.
+ */
+export const storedServersItem = storage.defineItem<unknown>('local:storedServers', { fallback: [] });
 
 /** The expired list as an older version stored it: one string under one key, read once and then removed. */
 export const legacyExpiredUsersItem = storage.defineItem<string | null>('local:expiredUsers', { fallback: null });
-
-/**
- * Users announced since the expired list was last rewritten, as a JSON string (an older version stored the
- * array itself); stored with the state whenever they changed.
- */
-export const expiredAddedItem = storage.defineItem<unknown>('local:expiredAdded', { fallback: [] });
 
 /**
  * The latest alert and how far it went out; stored ahead of showing it, so a stopped worker neither loses it

@@ -1,9 +1,13 @@
+import type { ServerStore } from '../../platform/storage-items';
 import type { AlertBurst, JournalEntry } from '../../utils/alerts';
 import { type MonitorState, type StoredListManifest, spareSlot } from '../../utils/monitor';
 import type { ExpiredUser } from '../../utils/protocol';
 import { commitExpiredList, dropReplacedList, writeListParts } from './state-store';
 
 export interface ListRewriterDeps {
+  store: ServerStore;
+  /** This server also owns the list as a version before the parts stored it (see dropReplacedList). */
+  legacy: boolean;
   state(): MonitorState;
   outbox(): AlertBurst | null;
   /** Runs a state write, handing it the history when storage lacks some of it (Journal.carriedBy). */
@@ -35,9 +39,8 @@ export const createListRewriter = (deps: ListRewriterDeps) => {
   const commit = async (manifest: StoredListManifest, since: Users, isCurrent: () => boolean) => {
     const replaced = committed;
     const before = added;
-    const write = deps.carriedBy((history) =>
-      commitExpiredList(deps.state(), deps.outbox(), manifest, [...since.values()], history),
-    );
+    const server = { store: deps.store, state: deps.state(), added: [...since.values()] };
+    const write = deps.carriedBy((history) => commitExpiredList(server, deps.outbox(), manifest, history));
     // Storage keeps writes in the order they were made: every small write after this one lands after it.
     committed = manifest;
     added = since;
@@ -54,7 +57,7 @@ export const createListRewriter = (deps: ListRewriterDeps) => {
       }
       throw error;
     }
-    await dropReplacedList(replaced);
+    await dropReplacedList(deps.store, replaced, deps.legacy);
   };
 
   const rewrite = async () => {
@@ -65,7 +68,7 @@ export const createListRewriter = (deps: ListRewriterDeps) => {
     sinceSnapshot = since;
     try {
       const slot = spareSlot(committed);
-      const parts = await writeListParts(users, slot, isCurrent);
+      const parts = await writeListParts(deps.store, users, slot, isCurrent);
       if (parts === null || !isCurrent()) return;
       await commit({ slot, parts }, since, isCurrent);
     } finally {

@@ -1,5 +1,5 @@
 import { loadSettings, watchSettings } from '../../platform/settings-store';
-import { monitorViewItem } from '../../platform/storage-items';
+import { monitorViewItem, serverStore, storedServersItem } from '../../platform/storage-items';
 import {
   type AlertBurst,
   createAlertDispatcher,
@@ -12,48 +12,24 @@ import {
 } from '../../utils/alerts';
 import type { BadgeAppearance } from '../../utils/badge/badge-appearance';
 import { badgeAppearance } from '../../utils/badge/badge-appearance';
-import { type ConnectionEnvironment, createConnection } from '../../utils/connection';
-import {
-  type ExpiredQuery,
-  type ExpiredSort,
-  type ExpiredSource,
-  expiredQuerySchema,
-  queryExpired,
-  sortExpired,
-  toCsv,
-} from '../../utils/expired';
+import type { ConnectionEnvironment } from '../../utils/connection';
+import { type ExpiredQuery, queryServers, toCsv } from '../../utils/expired';
 import { type Locale, resolveLocale, workerTranslatorFor } from '../../utils/i18n';
-import {
-  initialMonitorState,
-  knowingAlerted,
-  type MonitorEffect,
-  type MonitorState,
-  recordRoundTrip,
-  reduce,
-  toMonitorView,
-} from '../../utils/monitor';
-import { describeParseFailure, type ExpiredUser, parseServerMessage } from '../../utils/protocol';
-import { defaultSettings, type Settings } from '../../utils/settings';
+import { type MonitorEffect, toMonitorView } from '../../utils/monitor';
+import { defaultSettings, FIRST_SERVER_ID, type Settings, serverLabel } from '../../utils/settings';
 import { throttle } from '../../utils/throttle';
 import { createJournal } from './journal';
-import { createListRewriter } from './list-rewriter';
-import { loadSnapshot, saveSnapshot } from './state-store';
+import { createServerMonitor, type ServerMonitor } from './server-monitor';
+import { forgetServer, loadOutbox, loadServerSnapshot, saveSnapshot } from './state-store';
 
 /** The small state write: at most once a second, bursts merged. */
 const PERSIST_INTERVAL_MS = 1000;
-/**
- * The whole list, 10 MB at 100,000 users, ties up the extension's storage for about a second (in parts, so
- * the worker is never blocked that long) and is copied to every open page's change listener: rewritten at
- * most every 30 s, additions in between go with the small write.
- */
-const LIST_INTERVAL_MS = 30_000;
-const MAX_ADDED_BESIDE_LIST = 1000;
-/** Rows down to this depth are picked by one scan of the list rather than read from a sorted copy. */
-const SCAN_PAGE_LIMIT = 1000;
 /** Pages redraw from the published view: ten times a second is smooth and cheap. */
 const PUBLISH_INTERVAL_MS = 100;
 /** The badge likewise: three browser calls a redraw, which a flood of expiries would otherwise make per frame. */
 const BADGE_INTERVAL_MS = 100;
+
+type Announce = Extract<MonitorEffect, { type: 'announce' }>;
 
 /** Told how an utterance went, and which voice (name and language) spoke it. */
 type SpeechListener = (outcome: SpeechOutcome, voice?: string, error?: string) => void;
@@ -77,54 +53,58 @@ export interface MonitorServiceDeps {
 }
 
 /**
- * The background worker's whole job, with the browser behind injected functions: frames go through
- * parse → reduce, the state is stored and published, effects become alerts, the badge follows.
+ * The background worker's whole job, with the browser behind injected functions: one monitor per watched
+ * server (socket, state, stored list), and shared by all of them the alerts, their history, the small state
+ * write, the view pages read and the badge.
  */
 export const createMonitorService = (deps: MonitorServiceDeps) => {
   const { env, log } = deps;
-  let state: MonitorState = initialMonitorState;
   let settings: Settings = defaultSettings;
-  // Starts from the clock so a restarted worker never repeats a version an open page has seen.
-  let expiredVersion = env.now();
-  let sorted: { version: number; sort: ExpiredSort; users: ExpiredUser[] } | null = null;
+  const monitors = new Map<string, ServerMonitor>();
+  /** Summed over the servers' own versions, so it changes whenever any list changes. */
+  const expiredVersion = () => [...monitors.values()].reduce((sum, monitor) => sum + monitor.version(), 0);
 
   const locale = () => resolveLocale(settings.language, deps.browserLanguage);
   const translator = () => workerTranslatorFor(locale());
-
-  const connection = createConnection(env, {
-    onFrame: (text) => receive(text),
-    onStatus: () => changed(),
-    log: (line) => log(`[connection] ${line}`),
-  });
+  const entryOf = (id: string) => settings.servers.find((server) => server.id === id);
+  const labelOf = (id: string) => {
+    const entry = entryOf(id);
+    return entry ? serverLabel(entry) : id;
+  };
+  /** With several servers watched, alerts say which server each expiry came from. */
+  const nameServers = () => settings.servers.length > 1;
 
   /** A write that failed (storage full, say) is logged; memory stays right and the next write tries again. */
   const storageFailed = (what: string) => (error: unknown) =>
     log(`[storage] could not store ${what}: ${String(error)}`);
 
   const journal = createJournal(log);
-  const list = createListRewriter({
-    state: () => state,
-    outbox: () => alerts.outbox(),
-    carriedBy: (write) => journal.carriedBy(write),
-    log,
-  });
-  /** The small write: state, the outbox and recent additions, with the history whenever it changed. */
+  /** The small write: every server's state, the outbox and recent additions, with the history when it changed. */
   const storeState = async () => {
-    const beside = list.addedToStore();
+    const servers = [...monitors.values()].map((monitor) => ({ monitor, items: monitor.items() }));
     try {
-      await journal.carriedBy((history) => saveSnapshot(state, alerts.outbox(), beside, history));
+      await journal.carriedBy((history) =>
+        saveSnapshot(
+          servers.map((server) => server.items),
+          alerts.outbox(),
+          history,
+        ),
+      );
     } catch (error) {
-      if (beside) list.addedNotStored();
+      for (const { monitor } of servers) monitor.notStored();
       throw error;
     }
   };
   const persist = throttle(() => void storeState().catch(storageFailed('the state')), PERSIST_INTERVAL_MS, env);
-  const rewriteList = throttle(list.request, LIST_INTERVAL_MS, env);
+  const parts = () =>
+    [...monitors.values()].map((monitor) => ({
+      id: monitor.id,
+      label: labelOf(monitor.id),
+      state: monitor.state(),
+      connection: monitor.status(),
+    }));
   const publish = throttle(
-    () =>
-      void monitorViewItem
-        .setValue(toMonitorView(state, connection.status(), expiredVersion))
-        .catch(storageFailed('the live view')),
+    () => void monitorViewItem.setValue(toMonitorView(parts(), expiredVersion())).catch(storageFailed('the live view')),
     PUBLISH_INTERVAL_MS,
     env,
   );
@@ -139,14 +119,17 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
     writeDelivered: storeState,
     show: (burst: AlertBurst, silent: boolean) => {
       const t = translator();
-      const text = notificationText(burst.batch, t, settings.maskPhones);
+      const text = notificationText(burst.batch, t, settings.maskPhones, nameServers());
       return deps.output.show(burst.id, text, silent, [t('alertButtonOpen'), t('alertButtonMute')]);
     },
     isShowing: deps.output.isShowing,
     wait: (ms) => new Promise((resolve) => env.setTimeout(resolve, ms)),
     speak: (batch, followUp, alertId) =>
-      deps.output.speak(speechText(batch, translator(), followUp), settings.speech, locale(), (speech, voice, error) =>
-        journal.speech(alertId, { speech, voice, speechError: error }),
+      deps.output.speak(
+        speechText(batch, translator(), followUp, nameServers()),
+        settings.speech,
+        locale(),
+        (speech, voice, error) => journal.speech(alertId, { speech, voice, speechError: error }),
       ),
     record: journal.record,
     isRecorded: (alertId) => journal.entries().some((entry) => entry.id === alertId),
@@ -154,10 +137,20 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
     log,
   });
 
+  const totalExpired = () =>
+    [...monitors.values()].reduce((sum, monitor) => sum + monitor.state().totals.totalExpired, 0);
+
   // The renderer skips the browser calls when the appearance did not change.
   const badge = throttle(
     () =>
-      void deps.renderBadge(badgeAppearance(connection.status(), state.totals.totalExpired, translator(), env.now())),
+      void deps.renderBadge(
+        badgeAppearance(
+          parts().map(({ label, connection }) => ({ label, connection })),
+          totalExpired(),
+          translator(),
+          env.now(),
+        ),
+      ),
     BADGE_INTERVAL_MS,
     env,
   );
@@ -167,115 +160,131 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
     badge.request();
   };
 
-  const commit = (next: MonitorState, effects: readonly MonitorEffect[] = []) => {
-    if (next === state && effects.length === 0) return;
-    const listChanged = next.expired !== state.expired;
-    if (listChanged) expiredVersion += 1;
-    state = next;
-    // The view for open pages and the badge first: neither is kept across a restart, and a first contact's
-    // write ahead (the whole snapshot beside the list) would otherwise hold the new counts back.
-    changed();
-    // Then the alerts: the write ahead of each stores this state with the alert it caused, before any other
-    // durable write can store the new users as known without it.
-    for (const effect of effects) carryOut(effect);
-    if (listChanged) rewriteList.request();
-    // Thousands of additions (a first contact, a long absence) are cheaper in the list than beside it.
-    if (list.addedCount() > MAX_ADDED_BESIDE_LIST) rewriteList.flush();
-    persist.request();
-  };
-
-  const carryOut = (effect: MonitorEffect) => {
-    if (effect.type === 'remind') return alerts.remind(effect.totalExpired);
-    for (const user of effect.users) list.add(user);
+  /**
+   * News from one server: told unless the operator ignores those users or turned both notifications and
+   * speech off for that server (they are remembered as announced all the same).
+   */
+  const announce = (id: string, effect: Announce) => {
+    const entry = entryOf(id);
+    if (entry && !entry.notifications && !entry.speech) return;
     const alerting = withoutIgnored(effect, settings.ignoredUsers);
-    if (alerting) alerts.announce(alerting);
+    if (alerting) alerts.announce({ ...alerting, server: { id, label: labelOf(id) } });
   };
 
-  const receive = (text: string) => {
-    const result = parseServerMessage(text);
-    if (!result.ok) return log(`[protocol] ${describeParseFailure(result)}`);
-    const { message, warnings } = result;
-    for (const warning of warnings) log(`[protocol] ${message.type}: ${warning}`);
-    const reduction = reduce(state, message);
-    const pingAt = connection.lastPingAt();
-    const next =
-      message.type === 'pong' && pingAt !== null
-        ? recordRoundTrip(reduction.state, env.now() - pingAt)
-        : reduction.state;
-    commit(next, reduction.effects);
+  const monitorFor = (id: string) =>
+    createServerMonitor({
+      id,
+      store: serverStore(id),
+      legacy: id === FIRST_SERVER_ID,
+      env,
+      changed,
+      announce: (effect) => announce(id, effect),
+      remind: () => alerts.remind(totalExpired()),
+      outbox: () => alerts.outbox(),
+      carriedBy: (write) => journal.carriedBy(write),
+      persist: () => persist.request(),
+      log: (line) => log(settings.servers.length > 1 ? `[${labelOf(id)}] ${line}` : line),
+    });
+
+  /** A monitor for a server, with what a previous worker left of it. */
+  const addMonitor = async (id: string, pending: AlertBurst | null) => {
+    const monitor = monitorFor(id);
+    monitor.restore(await loadServerSnapshot(serverStore(id), id === FIRST_SERVER_ID, log), pending);
+    return monitor;
   };
 
-  const applySettings = (next: Settings) => {
+  /** Servers added since are loaded and watched, removed ones stopped and forgotten, the rest follow. */
+  const applySettings = async (next: Settings) => {
     settings = next;
-    if (next.monitoring) connection.start(next.serverUrl);
-    else connection.stop();
+    const wanted = new Set(next.servers.map((server) => server.id));
+    for (const [id, monitor] of monitors) {
+      if (wanted.has(id)) continue;
+      monitors.delete(id);
+      await monitor.remove().catch(storageFailed(`what ${id} left`));
+    }
+    for (const server of next.servers) {
+      if (!monitors.has(server.id)) monitors.set(server.id, await addMonitor(server.id, null));
+      monitors.get(server.id)?.watch(next.monitoring && server.enabled ? server.url : null);
+    }
+    await storedServersItem.setValue([...monitors.keys()]).catch(storageFailed('the list of servers'));
     changed();
+  };
+
+  /** Servers removed while no worker ran: what they stored goes now. */
+  const forgetRemoved = async (servers: Settings['servers']) => {
+    const stored = await storedServersItem.getValue();
+    const kept = new Set(servers.map((server) => server.id));
+    const removed = Array.isArray(stored)
+      ? stored.filter((id): id is string => typeof id === 'string' && !kept.has(id))
+      : [];
+    for (const id of removed) await forgetServer(serverStore(id)).catch(storageFailed(`what ${id} left`));
+  };
+
+  /** Settings changes are applied one at a time, in order. */
+  let applying: Promise<void> = Promise.resolve();
+  const followSettings = (next: Settings) => {
+    applying = applying.then(() => applySettings(next)).catch((error) => log(`[settings] ${String(error)}`));
   };
 
   const ready = (async () => {
-    const [snapshot, loaded] = await Promise.all([loadSnapshot(log), loadSettings(), journal.load()]);
-    const known = knowingAlerted(snapshot.state, snapshot.pending?.users ?? []);
-    state = known.state;
-    // Still only beside the list: kept there by the small writes until this worker rewrites the list.
-    list.restore(snapshot.committed, [...snapshot.recent, ...known.added]);
+    const [pending, loaded] = await Promise.all([loadOutbox(log), loadSettings(), journal.load()]);
     settings = loaded;
-    await alerts.restore(snapshot.pending);
-    watchSettings(applySettings);
-    applySettings(loaded);
+    await forgetRemoved(loaded.servers);
+    for (const server of loaded.servers) monitors.set(server.id, await addMonitor(server.id, pending));
+    await alerts.restore(pending);
+    watchSettings(followSettings);
+    followSettings(loaded);
+    await applying;
   })();
 
-  const sortedUsers = (sort: ExpiredSort) => {
-    if (sorted?.version !== expiredVersion || sorted.sort !== sort) {
-      sorted = { version: expiredVersion, sort, users: sortExpired(state.expired.values(), sort) };
-    }
-    return sorted.users;
-  };
-
-  /**
-   * A page near the top (what the popup and a fresh dashboard ask for) is picked from the list in one scan;
-   * only a page further down pays for a whole sort, which is then kept until the list changes.
-   */
-  const sourceFor = (query: ExpiredQuery): ExpiredSource => {
-    const { sort, offset, limit } = expiredQuerySchema.parse(query);
-    if (sorted?.version === expiredVersion && sorted.sort === sort) return { sorted: sorted.users };
-    if (offset + limit <= SCAN_PAGE_LIMIT) return { unsorted: state.expired.values(), size: state.expired.size };
-    return { sorted: sortedUsers(sort) };
-  };
+  /** The monitors a query reads: one server's, or every server's. */
+  const queried = (server: string | undefined) =>
+    [...monitors.values()].filter((monitor) => server === undefined || monitor.id === server);
 
   return {
     ready,
-    /** Alarm, startup, install: make sure a watched server has a live socket or a pending retry. */
+    /** Alarm, startup, install: make sure every watched server has a live socket or a pending retry. */
     async revive() {
       await ready;
-      connection.ensure();
+      for (const monitor of monitors.values()) monitor.ensure();
     },
     async reconnectNow() {
       await ready;
-      if (connection.status().phase !== 'off') connection.reconnectNow();
+      for (const monitor of monitors.values()) monitor.reconnectNow();
     },
     /** Back online: a waiting connection need not wait out its backoff. */
     async onOnline() {
       await ready;
-      if (connection.status().phase === 'waiting') connection.reconnectNow();
+      for (const monitor of monitors.values()) monitor.onOnline();
     },
     async queryExpired(query: ExpiredQuery) {
       await ready;
-      return queryExpired(sourceFor(query), query, expiredVersion, new Set(settings.ignoredUsers));
+      const ignored = new Set(settings.ignoredUsers);
+      return queryServers(
+        queried(query.server).map((monitor) => ({
+          id: monitor.id,
+          label: labelOf(monitor.id),
+          source: monitor.sourceFor(query),
+        })),
+        query,
+        expiredVersion(),
+        ignored,
+      );
     },
     async exportCsv(includeTokens: boolean) {
       await ready;
-      return toCsv(sortedUsers('newest'), { includeTokens });
+      const servers = [...monitors.values()].map((monitor) => ({
+        label: labelOf(monitor.id),
+        users: monitor.sortedUsers('newest'),
+      }));
+      return toCsv(servers, { includeTokens });
     },
     async clearStoredData() {
       await ready;
       alerts.clear();
       journal.clear();
-      list.forget();
-      commit(initialMonitorState);
-      rewriteList.flush();
+      for (const monitor of monitors.values()) monitor.clear();
       persist.flush();
-      // A fresh snapshot refills the list; it counts as a first contact again and is summed up.
-      if (connection.status().phase !== 'off') connection.reconnectNow();
     },
     /** Settles once every alert so far is shown (speech may still be talking). */
     alertsShown: () => alerts.idle(),

@@ -1,12 +1,9 @@
 import { storage } from 'wxt/utils/storage';
 import {
   alertJournalItem,
-  expiredAddedItem,
-  expiredListManifestItem,
-  expiredListPartKey,
   legacyExpiredUsersItem,
-  monitorSummaryItem,
   pendingAlertItem,
+  type ServerStore,
 } from '../../platform/storage-items';
 import {
   type AlertBurst,
@@ -73,12 +70,12 @@ const parseStoredState = (
   return { state: fromStoredMonitorState({ ...storedSummary, expired: list.concat(recent) }), recent };
 };
 
-const partKeys = (slot: ListSlot, parts: number) =>
-  Array.from({ length: parts }, (_, index) => expiredListPartKey(slot, index));
+const partKeys = (store: ServerStore, slot: ListSlot, parts: number) =>
+  Array.from({ length: parts }, (_, index) => store.partKey(slot, index));
 
 /** The committed list, its parts joined; undefined when any part is missing or unreadable. */
-const readListParts = async ({ slot, parts }: StoredListManifest, log: Log) => {
-  const stored = await storage.getItems(partKeys(slot, parts));
+const readListParts = async (store: ServerStore, { slot, parts }: StoredListManifest, log: Log) => {
+  const stored = await storage.getItems(partKeys(store, slot, parts));
   const users: ExpiredUser[] = [];
   for (const [index, { value }] of stored.entries()) {
     if (value === null) log(`stored expired list is invalid (part ${slot}:${index} is missing); starting afresh`);
@@ -90,39 +87,46 @@ const readListParts = async ({ slot, parts }: StoredListManifest, log: Log) => {
 };
 
 /**
- * The expired list, from the slot the manifest names, or as an older version stored it. A list that has not
- * been written yet is empty (its users are all in `added` then); one that cannot be read is undefined.
+ * The expired list, from the slot the manifest names, or (the first server only) as an older version stored
+ * it. A list that has not been written yet is empty (its users are all in `added` then); one that cannot be
+ * read is undefined.
  */
 const readList = async (
+  store: ServerStore,
   manifest: unknown,
+  legacy: boolean,
   log: Log,
 ): Promise<{ list?: ExpiredUser[]; committed: StoredListManifest | null }> => {
   if (manifest === null) {
-    const legacy = await legacyExpiredUsersItem.getValue();
-    return { list: legacy === null ? [] : readStoredUsers(legacy, 'expired list', log), committed: null };
+    const stored = legacy ? await legacyExpiredUsersItem.getValue() : null;
+    return { list: stored === null ? [] : readStoredUsers(stored, 'expired list', log), committed: null };
   }
   const parsed = storedListManifestSchema.safeParse(manifest);
   if (!parsed.success) {
     log(`stored list manifest is invalid (${parsed.error.issues[0]?.message}); starting afresh`);
     return { committed: null };
   }
-  return { list: await readListParts(parsed.data, log), committed: parsed.data };
+  return { list: await readListParts(store, parsed.data, log), committed: parsed.data };
 };
 
 /**
- * What a previous worker left: the known state (with its recent additions), where its list is stored, and
- * any alert still waiting to go out.
+ * What a previous worker left of one server: the known state (with its recent additions) and where its list
+ * is stored. `legacy`: this server also reads the list as a version before the parts stored it.
  */
-export const loadSnapshot = async (log: Log) => {
-  const [summary, manifest, added, pending] = await Promise.all([
-    monitorSummaryItem.getValue(),
-    expiredListManifestItem.getValue(),
-    expiredAddedItem.getValue(),
-    pendingAlertItem.getValue(),
+export const loadServerSnapshot = async (store: ServerStore, legacy: boolean, log: Log) => {
+  const [summary, manifest, added] = await Promise.all([
+    store.summary.getValue(),
+    store.manifest.getValue(),
+    store.added.getValue(),
   ]);
-  const { list, committed } = await readList(manifest, log);
-  return { ...parseStoredState(summary, list, added, log), committed, pending: readOutbox(pending, log) };
+  const { list, committed } = await readList(store, manifest, legacy, log);
+  return { ...parseStoredState(summary, list, added, log), committed };
 };
+
+export type ServerSnapshot = Awaited<ReturnType<typeof loadServerSnapshot>>;
+
+/** The alert still waiting to go out, if a previous worker left one. */
+export const loadOutbox = async (log: Log) => readOutbox(await pendingAlertItem.getValue(), log);
 
 /** The stored alert; an older version stored a bare batch that was not shown yet. */
 const readOutbox = (stored: unknown, log: Log): AlertBurst | null => {
@@ -135,36 +139,36 @@ const readOutbox = (stored: unknown, log: Log): AlertBurst | null => {
   return null;
 };
 
+/** One server's part of a state write: its state and the users beside its list, each when it changed. */
+export interface ServerItems {
+  store: ServerStore;
+  state: MonitorState | undefined;
+  added: readonly ExpiredUser[] | undefined;
+}
+
 /**
- * The frequent write, and the write ahead of every alert: state, the alert and the users announced since the
- * list was last rewritten, in one storage call, so a stopped worker never leaves a user "known" without the
- * alert that announces them (or the reverse). The users go only when they changed since they were last
- * stored (`added` undefined otherwise): after a first contact they are the whole snapshot until the list
- * takes them.
+ * The frequent write, and the write ahead of every alert: every server's state, the alert and the users
+ * announced since each list was last rewritten, in one storage call, so a stopped worker never leaves a user
+ * "known" without the alert that announces them (or the reverse). A server's users go only when they changed
+ * since they were last stored (`added` undefined otherwise): after a first contact they are the whole
+ * snapshot until the list takes them.
  */
 export const saveSnapshot = (
-  state: MonitorState,
+  servers: readonly ServerItems[],
   pending: AlertBurst | null,
-  added: readonly ExpiredUser[] | undefined,
   history?: readonly JournalEntry[],
-) => storage.setItems(stateItems(state, pending, added, history));
+) => storage.setItems([...servers.flatMap(serverItems), ...sharedItems(pending, history)]);
 
-/** What every state write stores: the summary, the alert, and the users and history when they changed. */
-const stateItems = (
-  state: MonitorState,
-  pending: AlertBurst | null,
-  added: readonly ExpiredUser[] | undefined,
-  history: readonly JournalEntry[] | undefined,
-) => [
-  { item: monitorSummaryItem, value: summaryOf(state) },
-  { item: pendingAlertItem, value: pending },
-  ...withAdded(added),
-  ...withHistory(history),
+const serverItems = ({ store, state, added }: ServerItems) => [
+  ...(state === undefined ? [] : [{ item: store.summary, value: summaryOf(state) }]),
+  ...(added === undefined ? [] : [{ item: store.added, value: JSON.stringify(added) }]),
 ];
 
-/** Users beside the list, as one JSON string like the list's parts (a string stores far faster). */
-const withAdded = (added: readonly ExpiredUser[] | undefined) =>
-  added === undefined ? [] : [{ item: expiredAddedItem, value: JSON.stringify(added) }];
+/** What every state write stores beside the servers' state: the alert, and the history when it changed. */
+const sharedItems = (pending: AlertBurst | null, history: readonly JournalEntry[] | undefined) => [
+  { item: pendingAlertItem, value: pending },
+  ...(history === undefined ? [] : [{ item: alertJournalItem, value: history }]),
+];
 
 /**
  * The rare write, first half: the whole list (10 MB at 100,000 users) into the spare slot, one part per
@@ -172,6 +176,7 @@ const withAdded = (added: readonly ExpiredUser[] | undefined) =>
  * says so, returning null; otherwise the number of parts written.
  */
 export const writeListParts = async (
+  store: ServerStore,
   users: readonly ExpiredUser[],
   slot: ListSlot,
   goOn: () => boolean,
@@ -179,7 +184,7 @@ export const writeListParts = async (
   const parts = listParts(users);
   for (const [index, part] of parts.entries()) {
     if (!goOn()) return null;
-    await storage.setItem(expiredListPartKey(slot, index), JSON.stringify(part));
+    await storage.setItem(store.partKey(slot, index), JSON.stringify(part));
   }
   return parts.length;
 };
@@ -189,21 +194,37 @@ export const writeListParts = async (
  * the pending alert and the users announced since the list's snapshot (the list makes its users "known").
  */
 export const commitExpiredList = (
-  state: MonitorState,
+  server: ServerItems,
   pending: AlertBurst | null,
   manifest: StoredListManifest,
-  added: readonly ExpiredUser[],
   history?: readonly JournalEntry[],
 ) =>
-  storage.setItems([...stateItems(state, pending, added, history), { item: expiredListManifestItem, value: manifest }]);
+  storage.setItems([
+    ...serverItems(server),
+    ...sharedItems(pending, history),
+    { item: server.store.manifest, value: manifest },
+  ]);
 
 /**
- * Frees the list a commit replaced, and the list as an older version stored it. Parts of a rewrite stopped
- * halfway stay until the next rewrite into that slot overwrites them: at most one list's worth.
+ * Frees the list a commit replaced, and (`legacy`: the first server's commit) the list as an older version
+ * stored it. Parts of a rewrite stopped halfway stay until the next rewrite into that slot overwrites them:
+ * at most one list's worth.
  */
-export const dropReplacedList = (replaced: StoredListManifest | null) =>
-  storage.removeItems([legacyExpiredUsersItem, ...(replaced ? partKeys(replaced.slot, replaced.parts) : [])]);
+export const dropReplacedList = (store: ServerStore, replaced: StoredListManifest | null, legacy: boolean) =>
+  storage.removeItems([
+    ...(legacy ? [legacyExpiredUsersItem] : []),
+    ...(replaced ? partKeys(store, replaced.slot, replaced.parts) : []),
+  ]);
 
-/** The alert history, when it rides with a state write (see Journal.carriedBy). */
-const withHistory = (history: readonly JournalEntry[] | undefined) =>
-  history === undefined ? [] : [{ item: alertJournalItem, value: history }];
+/** Parts a removed server's slots are cleared of: 640,000 users, beyond any list this is built for. */
+const PARTS_TO_SWEEP = 64;
+
+/** Everything stored of a server that was removed: its state, its list in both slots, its recent users. */
+export const forgetServer = (store: ServerStore) =>
+  storage.removeItems([
+    store.summary,
+    store.manifest,
+    store.added,
+    ...partKeys(store, 'a', PARTS_TO_SWEEP),
+    ...partKeys(store, 'b', PARTS_TO_SWEEP),
+  ]);

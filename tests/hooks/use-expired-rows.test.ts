@@ -1,6 +1,11 @@
 import { act, cleanup, renderHook, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type FetchExpiredPage, useExpiredRows } from '../../hooks/use-expired-rows';
+import {
+  type ExpiredFilter,
+  expiredListKey,
+  type FetchExpiredPage,
+  useExpiredRows,
+} from '../../hooks/use-expired-rows';
 import type { ExpiredPage, ExpiredQuery, ExpiredSort } from '../../utils/expired/expired-query';
 
 afterEach(() => {
@@ -20,9 +25,13 @@ const fakeWorker = (total: number) => {
       total,
       matched: ids.length,
       offset,
-      rows: ids
-        .slice(offset, offset + limit)
-        .map((id) => ({ user_id: id, phone: `p${id}v${version}`, expired_time: '', ignored: false })),
+      rows: ids.slice(offset, offset + limit).map((id) => ({
+        server: 'default',
+        user_id: id,
+        phone: `p${id}v${version}`,
+        expired_time: '',
+        ignored: false,
+      })),
     };
   };
   const fetchPage = vi.fn<FetchExpiredPage>(
@@ -139,5 +148,28 @@ describe('useExpiredRows', () => {
     );
     await Promise.resolve();
     expect(worker.fetchPage).not.toHaveBeenCalled();
+  });
+
+  it('asks for one server only when the filter names one, as a list of its own', async () => {
+    const worker = fakeWorker(1000);
+    const { result, rerender } = renderHook(
+      (filter: ExpiredFilter) =>
+        useExpiredRows({ version: 1, search: '', sort: 'newest', filter, fetchPage: worker.fetchPage }),
+      { initialProps: {} },
+    );
+    await waitFor(() => expect(result.current.matched).toBe(1000));
+    rerender({ server: 's2' });
+    await waitFor(() => expect(worker.fetchPage).toHaveBeenCalledTimes(2));
+    expect(worker.fetchPage.mock.calls.map(([query]) => query)).toEqual([
+      { search: '', sort: 'newest', offset: 0, limit: 100 },
+      { search: '', sort: 'newest', server: 's2', offset: 0, limit: 100 },
+    ]);
+  });
+});
+
+describe('expiredListKey', () => {
+  it('is a new list for each server, and for every server', () => {
+    const keys = [undefined, 'default', 's2'].map((server) => expiredListKey('', 'newest', { server }));
+    expect(new Set(keys).size).toBe(3);
   });
 });

@@ -12,7 +12,7 @@ const entry = (id: string, users: string[], change: Partial<JournalEntry> = {}):
   notified: true,
   silent: false,
   speech: 'end',
-  users: users.map((user) => ({ user_id: user, expired_time: TIME, phone: '' })),
+  users: users.map((user) => ({ server: 'default', user_id: user, expired_time: TIME, phone: '' })),
   spoken: users.length,
   ...change,
 });

@@ -8,16 +8,29 @@ export const BATCH_SAMPLE_SIZE = 5;
 /** Expiries arriving within 1.5 s of an alert's first one join that alert's notification. */
 export const COALESCE_WINDOW_MS = 1500;
 
+/** The server an announcement came from, as alerts name it. */
+export const alertServerSchema = z.object({ id: z.string(), label: z.string() });
+
+const serverCountSchema = z.object({
+  ...alertServerSchema.shape,
+  count: checked(z.number(), z.int(), z.nonnegative()),
+});
+
 export const alertBatchSchema = z.object({
   kind: z.enum(['new', 'summary', 'reminder']),
   count: checked(z.number(), z.int(), z.nonnegative()),
   /** The newest users of the batch, newest first. */
   sample: checked(z.array(expiredUserSchema), z.maxLength(BATCH_SAMPLE_SIZE)),
+  /** How many of the count each server told of, in the order they first joined (empty for a reminder). */
+  servers: z._default(z.array(serverCountSchema), []),
 });
 
 export type AlertBatch = z.infer<typeof alertBatchSchema>;
+export type AlertServer = z.infer<typeof alertServerSchema>;
+export type ServerCount = z.infer<typeof serverCountSchema>;
 
-type Announce = Extract<MonitorEffect, { type: 'announce' }>;
+/** News from one server: the reducer's announcement, and whose it is. */
+export type Announce = Extract<MonitorEffect, { type: 'announce' }> & { server: AlertServer };
 
 const newestFirst = (users: Announce['users']) => [...users].slice(-BATCH_SAMPLE_SIZE).reverse();
 
@@ -25,7 +38,19 @@ const batchOf = (effect: Announce): AlertBatch => ({
   kind: effect.summary ? 'summary' : 'new',
   count: effect.users.length,
   sample: newestFirst(effect.users),
+  servers: [{ ...effect.server, count: effect.users.length }],
 });
+
+/** Two batches' server counts summed, each server where it first joined. */
+const mergeServerCounts = (older: readonly ServerCount[], newer: readonly ServerCount[]): ServerCount[] => {
+  const merged = older.map((entry) => ({ ...entry }));
+  for (const entry of newer) {
+    const known = merged.find((other) => other.id === entry.id);
+    if (known) known.count += entry.count;
+    else merged.push({ ...entry });
+  }
+  return merged;
+};
 
 /**
  * Two batches told as one, the newer one's users first. A first-contact summary stays a summary when news
@@ -39,6 +64,7 @@ export const mergeBatches = (older: AlertBatch, newer: AlertBatch): AlertBatch =
     kind: older.kind === 'summary' || newer.kind === 'summary' ? 'summary' : 'new',
     count: older.count + newer.count,
     sample: [...newer.sample, ...older.sample].slice(0, BATCH_SAMPLE_SIZE),
+    servers: mergeServerCounts(older.servers, newer.servers),
   };
 };
 
@@ -50,4 +76,5 @@ export const reminderBatch = (totalExpired: number): AlertBatch => ({
   kind: 'reminder',
   count: totalExpired,
   sample: [],
+  servers: [],
 });

@@ -1,6 +1,13 @@
-import type { MonitorEffect } from '../monitor';
+import { FIRST_SERVER_ID } from '../settings/server-entry';
 import { checked, z } from '../zod';
-import { type AlertBatch, addToBatch, alertBatchSchema, COALESCE_WINDOW_MS, reminderBatch } from './alert-batch';
+import {
+  type AlertBatch,
+  type Announce,
+  addToBatch,
+  alertBatchSchema,
+  COALESCE_WINDOW_MS,
+  reminderBatch,
+} from './alert-batch';
 
 /** Every alert notification's id starts so: a click on another extension's notification is not ours. */
 export const ALERT_ID_PREFIX = 'token-expired:';
@@ -15,6 +22,8 @@ export const isAlertId = (id: string) => id.startsWith(ALERT_ID_PREFIX);
 export const BURST_USERS_LIMIT = 200;
 
 const namedUserSchema = z.object({
+  /** Whose user: the same user_id on two servers is two users (an older version watched only the first). */
+  server: z._default(z.string(), FIRST_SERVER_ID),
   user_id: z.string(),
   expired_time: z.string(),
   /** For the history's search and display; masked there like everywhere else. */
@@ -41,10 +50,8 @@ export const alertBurstSchema = z.object({
 
 export type AlertBurst = z.infer<typeof alertBurstSchema>;
 export type NamedUser = z.infer<typeof namedUserSchema>;
-type Announce = Extract<MonitorEffect, { type: 'announce' }>;
-
-const named = (users: Announce['users']): NamedUser[] =>
-  users.map(({ user_id, expired_time, phone }) => ({ user_id, expired_time, phone }));
+const named = ({ users, server }: Announce): NamedUser[] =>
+  users.map(({ user_id, expired_time, phone }) => ({ server: server.id, user_id, expired_time, phone }));
 
 const opened = (id: string, now: number, batch: AlertBatch, users: NamedUser[] = []): AlertBurst => ({
   id,
@@ -74,12 +81,12 @@ export const withAnnouncement = (
   newId: () => string,
 ): AlertBurst => {
   if (burst === null || !isJoinable(burst, now)) {
-    return opened(newId(), now, addToBatch(null, effect), named(effect.users));
+    return opened(newId(), now, addToBatch(null, effect), named(effect));
   }
   return {
     ...burst,
     batch: addToBatch(burst.batch, effect),
-    users: [...burst.users, ...named(effect.users)].slice(0, BURST_USERS_LIMIT),
+    users: [...burst.users, ...named(effect)].slice(0, BURST_USERS_LIMIT),
   };
 };
 
@@ -96,6 +103,8 @@ export const unspokenBatch = (batch: AlertBatch, count: number): AlertBatch => (
   kind: batch.kind,
   count,
   sample: batch.sample.slice(0, count),
+  // Which servers the newest users came from is not kept: a follow-up tells its count alone.
+  servers: count === batch.count ? batch.servers : [],
 });
 
 /** A batch stored by an older version, before alerts were delivered as bursts: not shown yet. */

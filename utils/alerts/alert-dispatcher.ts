@@ -1,6 +1,5 @@
-import type { MonitorEffect } from '../monitor';
 import type { Settings } from '../settings';
-import type { AlertBatch } from './alert-batch';
+import type { AlertBatch, Announce } from './alert-batch';
 import { type AlertBurst, unspokenBatch, withAnnouncement, withReminder } from './alert-burst';
 import { type AlertPlan, planAlert } from './alert-policy';
 import { createSpeechQueue, type SpokenPart, type Utterance } from './speech-queue';
@@ -33,8 +32,6 @@ export interface AlertDispatcherDeps {
   recordSpoken(alertId: string, count: number): void;
   log(line: string): void;
 }
-
-type Announce = Extract<MonitorEffect, { type: 'announce' }>;
 
 /**
  * Pauses before showing a refused notification again; past the last, the alert stops trying (speech has told
@@ -122,14 +119,18 @@ export const createAlertDispatcher = (deps: AlertDispatcherDeps) => {
     const retryIn = showed ? undefined : SHOW_RETRY_DELAYS_MS[showFailures++];
     if (retryIn === undefined) burst = { ...burst, shown: Math.max(burst.shown, count) };
     if (plan.notify || plan.speak) deps.record(burst, { ...plan, notify: plan.notify && showed });
-    const waiting = count - Math.max(queued, burst.spoken);
-    queued = count;
-    if (!plan.speak) markSpoken([{ alertId: target.id, count }], true);
+    // Speech takes the burst as it is now: news that joined while the notification went out (another
+    // server's, arriving together) is told in the same utterance, not as a follow-up a moment later.
+    const told = burst.batch;
+    const speak = told === target.batch ? plan.speak : planAlert(told, deps.settings(), deps.now()).speak;
+    const waiting = told.count - Math.max(queued, burst.spoken);
+    queued = told.count;
+    if (!speak) markSpoken([{ alertId: target.id, count: told.count }], true);
     else if (waiting > 0) {
       inDelivery = true;
       speech.say({
-        batch: unspokenBatch(target.batch, waiting),
-        followUp: count > waiting,
+        batch: unspokenBatch(told, waiting),
+        followUp: told.count > waiting,
         parts: [{ alertId: target.id, count: waiting }],
       });
       inDelivery = false;

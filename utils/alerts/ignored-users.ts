@@ -1,13 +1,14 @@
-import type { MonitorEffect } from '../monitor';
-
-type Announce = Extract<MonitorEffect, { type: 'announce' }>;
+import type { ExpiredUser } from '../protocol';
 
 /**
  * An announcement without the users the operator chose to ignore: they are still expired, listed and
  * remembered as announced (un-ignoring them later does not alert for an old expiry), but never alerted.
  * Null when nobody is left to tell of.
  */
-export const withoutIgnored = (effect: Announce, ignored: readonly string[]): Announce | null => {
+export const withoutIgnored = <T extends { users: readonly ExpiredUser[] }>(
+  effect: T,
+  ignored: readonly string[],
+): T | null => {
   if (ignored.length === 0) return effect;
   const skip = new Set(ignored);
   const users = effect.users.filter((user) => !skip.has(user.user_id));

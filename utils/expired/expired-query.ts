@@ -12,6 +12,8 @@ export const expiredQuerySchema = z.object({
   offset: z._default(checked(z.number(), z.int(), z.nonnegative()), 0),
   limit: z._default(checked(z.number(), z.int(), z.minimum(0), z.maximum(1000)), 100),
   show: z._default(ignoredFilterSchema, 'all'),
+  /** Only this server's users (its id); every server's when absent. */
+  server: z.optional(checked(z.string(), z.maxLength(40))),
   /** Only these users (the ones one alert named, when a notification is clicked). */
   userIds: z.optional(checked(z.array(checked(z.string(), z.maxLength(128))), z.maxLength(1000))),
 });
@@ -20,8 +22,11 @@ export type ExpiredSort = z.infer<typeof expiredSortSchema>;
 export type IgnoredFilter = z.infer<typeof ignoredFilterSchema>;
 export type ExpiredQuery = z.input<typeof expiredQuerySchema>;
 
-/** What a page shows of one expired user: never the token; whether the operator ignores them. */
-export type ExpiredRow = Omit<ExpiredUser, 'token'> & { ignored: boolean };
+/**
+ * What a page shows of one expired user: never the token; whether the operator ignores them; which server
+ * (its id) listed them.
+ */
+export type ExpiredRow = Omit<ExpiredUser, 'token'> & { ignored: boolean; server: string };
 
 export interface ExpiredPage {
   /** The list version these rows come from (see MonitorView.expiredVersion). */
@@ -82,8 +87,9 @@ export const firstSorted = (
 };
 
 const toRow =
-  (ignored: ReadonlySet<string>) =>
+  (ignored: ReadonlySet<string>, server: string) =>
   ({ user_id, phone, expired_time }: ExpiredUser): ExpiredRow => ({
+    server,
     user_id,
     phone,
     expired_time,
@@ -107,26 +113,70 @@ const matcher = (
 /** The users a query pages through: sorted already, or not (then only the page's part gets sorted). */
 export type ExpiredSource = { sorted: readonly ExpiredUser[] } | { unsorted: Iterable<ExpiredUser>; size: number };
 
+/** The first `count` users a query matches, in its order, and how many there are in all and matching. */
+const firstMatches = (
+  source: ExpiredSource,
+  query: ParsedQuery,
+  count: number,
+  ignored: ReadonlySet<string>,
+): { users: readonly ExpiredUser[]; total: number; matched: number } => {
+  const { search, sort, show, userIds } = query;
+  const keep = search.trim() || show !== 'all' || userIds ? matcher(search, show, userIds, ignored) : undefined;
+  if ('unsorted' in source) {
+    const { first, matched } = firstSorted(source.unsorted, sort, count, keep);
+    return { users: first, total: source.size, matched };
+  }
+  const matches = keep ? source.sorted.filter(keep) : source.sorted;
+  return { users: matches.slice(0, count), total: source.sorted.length, matched: matches.length };
+};
+
+type ParsedQuery = z.infer<typeof expiredQuerySchema>;
+
 /** One page of the list, filtered by the search text, the ignore filter and the users asked for. */
 export const queryExpired = (
   source: ExpiredSource,
   query: ExpiredQuery,
   version: number,
   ignored: ReadonlySet<string> = new Set(),
+  server = '',
 ): ExpiredPage => {
-  const { search, sort, offset, limit, show, userIds } = expiredQuerySchema.parse(query);
-  const keep = search.trim() || show !== 'all' || userIds ? matcher(search, show, userIds, ignored) : undefined;
-  const page = (users: readonly ExpiredUser[], total: number, matched: number): ExpiredPage => ({
-    version,
-    total,
-    matched,
-    offset,
-    rows: users.slice(offset, offset + limit).map(toRow(ignored)),
-  });
-  if ('unsorted' in source) {
-    const { first, matched } = firstSorted(source.unsorted, sort, offset + limit, keep);
-    return page(first, source.size, matched);
+  const parsed = expiredQuerySchema.parse(query);
+  const { offset, limit } = parsed;
+  const { users, total, matched } = firstMatches(source, parsed, offset + limit, ignored);
+  return { version, total, matched, offset, rows: users.slice(offset, offset + limit).map(toRow(ignored, server)) };
+};
+
+/** One server's users, for a query over several. */
+export interface ServerSource {
+  id: string;
+  source: ExpiredSource;
+}
+
+/**
+ * One page of every server's list together: each server gives its first matches down to the page's end,
+ * and the page is cut from them merged in the query's order.
+ */
+export const queryServers = (
+  servers: readonly ServerSource[],
+  query: ExpiredQuery,
+  version: number,
+  ignored: ReadonlySet<string> = new Set(),
+): ExpiredPage => {
+  const [only] = servers;
+  if (servers.length === 1 && only) return queryExpired(only.source, query, version, ignored, only.id);
+  const parsed = expiredQuerySchema.parse(query);
+  const { offset, limit, sort } = parsed;
+  const compare = compareBy[sort];
+  let total = 0;
+  let matched = 0;
+  const tagged: { user: ExpiredUser; server: string }[] = [];
+  for (const { id, source } of servers) {
+    const found = firstMatches(source, parsed, offset + limit, ignored);
+    total += found.total;
+    matched += found.matched;
+    for (const user of found.users) tagged.push({ user, server: id });
   }
-  const matches = keep ? source.sorted.filter(keep) : source.sorted;
-  return page(matches, source.sorted.length, matches.length);
+  tagged.sort((a, b) => compare(a.user, b.user));
+  const rows = tagged.slice(offset, offset + limit).map(({ user, server }) => toRow(ignored, server)(user));
+  return { version, total, matched, offset, rows };
 };

@@ -1,2 +1,3 @@
+export * from './server-entry';
 export * from './server-url';
 export * from './settings-schema';

@@ -1,5 +1,12 @@
 import { checked, z } from '../zod';
-import { DEFAULT_SERVER_URL, serverUrlSchema } from './server-url';
+import {
+  FIRST_SERVER_ID,
+  MAX_SERVERS,
+  newServerEntry,
+  readServerList,
+  serverEntrySchema,
+  serversFromSingleUrl,
+} from './server-entry';
 
 export const IGNORED_USERS_LIMIT = 200;
 
@@ -7,8 +14,11 @@ const clockTime = checked(z.string(), z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expe
 
 // Every field falls back on its own: one corrupt value resets that value, not the user's other choices.
 export const settingsSchema = z.object({
-  serverUrl: z.catch(serverUrlSchema, DEFAULT_SERVER_URL),
-  /** Off means: no socket at all, until the user turns it back on. */
+  /** The servers watched, in the user's order (read through readSettings, which repairs them one by one). */
+  servers: z.catch(checked(z.array(serverEntrySchema), z.maxLength(MAX_SERVERS)), () => [
+    newServerEntry(FIRST_SERVER_ID),
+  ]),
+  /** Off means: no socket to any server, until the user turns it back on. */
   monitoring: z.catch(z.boolean(), true),
   notifications: z.catch(z.boolean(), true),
   speech: z.catch(
@@ -66,7 +76,9 @@ const sameValue = (a: unknown, b: unknown): boolean => {
  */
 export const readSettings = (stored: unknown): { settings: Settings; replaced: string[] } => {
   const input = isRecord(stored) ? stored : {};
-  const settings = settingsSchema.parse(input);
+  // An older version watched one server URL: it becomes the first (and only) server of the list.
+  const servers = 'servers' in input ? readServerList(input.servers) : serversFromSingleUrl(input);
+  const settings = settingsSchema.parse({ ...input, servers });
   const replaced = Object.keys(input).filter(
     (key) => key in settings && !sameValue(input[key], settings[key as keyof Settings]),
   );

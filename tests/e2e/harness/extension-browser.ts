@@ -8,6 +8,8 @@ export const EXTENSION_PATH = resolve(import.meta.dirname, '../../../.output/chr
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface LaunchOptions {
+  /** Another build to load (an older version, to update from); this checkout's build by default. */
+  extensionPath?: string;
   /** Reuse a profile to restart "the same browser"; a fresh temporary one otherwise. */
   profileDir?: string;
   /** Extra environment for the browser process (speech-dispatcher's address, for one). */
@@ -83,8 +85,8 @@ const launchOnce = async (options: LaunchOptions, extensionId: string) => {
       args: [
         ...BROWSER_ARGS,
         ...(headless ? HEADLESS_ARGS : ROOT_ARGS),
-        `--disable-extensions-except=${EXTENSION_PATH}`,
-        `--load-extension=${EXTENSION_PATH}`,
+        `--disable-extensions-except=${options.extensionPath ?? EXTENSION_PATH}`,
+        `--load-extension=${options.extensionPath ?? EXTENSION_PATH}`,
         ...(options.args ?? []),
       ],
     });
@@ -178,7 +180,7 @@ const launchOnce = async (options: LaunchOptions, extensionId: string) => {
  * closed (its temporary profile removed) and tried again, up to three times in all.
  */
 export const launchExtensionBrowser = async (options: LaunchOptions = {}) => {
-  const extensionId = unpackedExtensionId(EXTENSION_PATH);
+  const extensionId = unpackedExtensionId(options.extensionPath ?? EXTENSION_PATH);
   for (let attempt = 1; ; attempt++) {
     try {
       return await launchOnce(options, extensionId);

@@ -1,12 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createMonitorService } from '../../../entrypoints/background/monitor-service';
 import { saveSettings } from '../../../platform/settings-store';
 import { monitorViewItem } from '../../../platform/storage-items';
-import { COALESCE_WINDOW_MS, type JournalEntry, type NotificationText } from '../../../utils/alerts';
-import type { BadgeAppearance } from '../../../utils/badge/badge-appearance';
-import type { ExpiredUser, ServerMessage } from '../../../utils/protocol';
-import { fakeEnvironment } from '../../fakes/fake-socket';
+import type { JournalEntry } from '../../../utils/alerts';
+import { FIRST_SERVER_ID, newServerEntry } from '../../../utils/settings';
+import {
+  killWorker,
+  notificationCentre,
+  resetNotificationCentre,
+  settle,
+  startWorker,
+} from '../../fakes/background-worker';
 import {
   checkCompleted,
   checkProgress,
@@ -16,76 +20,9 @@ import {
   user,
 } from '../../fixtures/messages';
 
-/** The notification centre outlives the worker: what was shown, under which id, in order. */
-let screen = new Map<string, NotificationText>();
-let shows: { id: string; title: string }[] = [];
-
-/** A background worker as Chrome runs it: its own sockets and timers, storage shared with the next one. */
-const startWorker = async ({ stops }: { stops?: 'before showing' | 'before marking shown' } = {}) => {
-  const fake = fakeEnvironment();
-  const spoken: string[] = [];
-  const badges: BadgeAppearance[] = [];
-  const logs: string[] = [];
-  const service = createMonitorService({
-    env: fake.env,
-    output: {
-      show: async (id, text) => {
-        // A worker stopped at that instant: the call never happens, or never returns.
-        if (stops === 'before showing') return new Promise(() => {});
-        screen.set(id, text);
-        shows.push({ id, title: text.title });
-        if (stops === 'before marking shown') return new Promise(() => {});
-      },
-      isShowing: async (id) => screen.has(id),
-      speak: async (text, _speech, _locale, listen) => {
-        spoken.push(text);
-        listen('start');
-        listen('end');
-      },
-    },
-    renderBadge: async (appearance) => {
-      badges.push(appearance);
-    },
-    browserLanguage: 'zh-CN',
-    log: (line) => logs.push(line),
-  });
-  await service.ready;
-  const startedAt = shows.length;
-  const server = {
-    send: (message: ServerMessage) => fake.latest().receive(JSON.stringify(message)),
-    sendRaw: (text: string) => fake.latest().receive(text),
-    /** What the real server does on every connection: welcome, then the whole current status. */
-    accept: (expired: ExpiredUser[]) => {
-      fake.latest().open();
-      server.send({ type: 'welcome', message: 'WebSocket连接成功' });
-      server.send(currentStatus(expired));
-    },
-  };
-  /** The titles of the notifications this worker showed, one per notification id, as they read last. */
-  const alerts = () => {
-    const mine = shows.slice(startedAt);
-    return [...new Set(mine.map((show) => show.id))].map((id) => mine.findLast((show) => show.id === id)?.title);
-  };
-  const announced = async () => {
-    const journal = (await fakeBrowser.storage.local.get('alertJournal')).alertJournal as JournalEntry[];
-    return journal.flatMap((entry) => entry.users.map((named) => named.user_id));
-  };
-  return { ...fake, service, server, alerts, spoken, badges, logs, announced };
-};
-
-/** Chrome stops the worker: nothing of it runs again, only storage remains; the next starts a while later. */
-const killWorker = () => {
-  // Clearing the fake timers also winds their clock back to where the test began; time goes on instead.
-  const stoppedAt = Date.now();
-  vi.clearAllTimers();
-  vi.setSystemTime(stoppedAt + 10_000);
-};
-
 /** The users stored beside the list (a JSON string). */
 const besideTheList = async () =>
   JSON.parse(String((await fakeBrowser.storage.local.get('expiredAdded')).expiredAdded));
-
-const settle = () => vi.advanceTimersByTimeAsync(COALESCE_WINDOW_MS + 1000);
 
 /** A worker that listed user 1, then announced users 2 and 3 (kept beside the list, not yet in it), stopped. */
 const stopAfterTwoExpiriesBesideTheList = async () => {
@@ -101,8 +38,7 @@ const stopAfterTwoExpiriesBesideTheList = async () => {
 
 beforeEach(() => {
   fakeBrowser.reset();
-  screen = new Map();
-  shows = [];
+  resetNotificationCentre();
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
 });
 
@@ -120,7 +56,7 @@ describe('the background worker', () => {
     expect(worker.spoken).toEqual(['发现 3 个 Token 过期用户，尾号 0003、0002、0001']);
   });
 
-  it('shows the first expiry at once, grows the same notification with what follows, and never repeats one', async () => {
+  it('notificationCentre().shows the first expiry at once, grows the same notification with what follows, and never repeats one', async () => {
     const worker = await startWorker();
     worker.server.accept([]);
     worker.server.send(checkStarted(1));
@@ -153,7 +89,7 @@ describe('the background worker', () => {
     expect(second.spoken).toEqual(['发现 1 个 Token 过期用户，尾号 0005']);
   });
 
-  it('never shows or speaks an alert again in a worker started after it went out', async () => {
+  it('never notificationCentre().shows or speaks an alert again in a worker started after it went out', async () => {
     const first = await startWorker();
     first.server.accept([]);
     first.server.send(tokenExpired([user(7)]));
@@ -168,20 +104,20 @@ describe('the background worker', () => {
     expect(second.spoken).toEqual([]);
   });
 
-  it('shows an alert stored ahead by a worker stopped before showing it, once, under its own id', async () => {
+  it('notificationCentre().shows an alert stored ahead by a worker stopped before showing it, once, under its own id', async () => {
     const first = await startWorker({ stops: 'before showing' });
     first.server.accept([]);
     first.server.send(tokenExpired([user(7)]));
     await vi.advanceTimersByTimeAsync(0);
     const stored = (await fakeBrowser.storage.local.get('pendingAlert')).pendingAlert as { id: string; shown: number };
     expect(stored.shown).toBe(0);
-    expect(shows).toEqual([]);
+    expect(notificationCentre().shows).toEqual([]);
     killWorker();
 
     const second = await startWorker();
     second.server.accept([user(7)]);
     await settle();
-    expect(shows).toEqual([{ id: stored.id, title: '1 个 Token 已过期' }]);
+    expect(notificationCentre().shows).toEqual([{ id: stored.id, title: '1 个 Token 已过期' }]);
     expect(second.spoken).toEqual(['发现 1 个 Token 过期用户，尾号 0007']);
   });
 
@@ -196,8 +132,8 @@ describe('the background worker', () => {
     const second = await startWorker();
     second.server.accept([user(7)]);
     await settle();
-    expect(new Set(shows.map((show) => show.id)).size).toBe(1);
-    expect(screen.size).toBe(1);
+    expect(new Set(notificationCentre().shows.map((show) => show.id)).size).toBe(1);
+    expect(notificationCentre().screen.size).toBe(1);
     expect(second.spoken).toEqual([]);
   });
 
@@ -349,7 +285,7 @@ describe('the background worker', () => {
     expect(worker.logs).toContain('[protocol] token_expired: read the legacy field new_expired_users');
   });
 
-  it('shows the expired count on the badge and publishes the live view', async () => {
+  it('notificationCentre().shows the expired count on the badge and publishes the live view', async () => {
     const worker = await startWorker();
     worker.server.accept([user(1), user(2)]);
     worker.server.send(checkStarted(3));
@@ -375,10 +311,10 @@ describe('the background worker', () => {
     expect(worker.badges.at(-1)?.text).toBe('50');
   });
 
-  it('shows a grey badge while the server is away', async () => {
+  it('notificationCentre().shows a grey badge while the server is away', async () => {
     const worker = await startWorker();
     worker.latest().drop();
-    // Redrawn at most ten times a second: the drop shows within that.
+    // Redrawn at most ten times a second: the drop notificationCentre().shows within that.
     await vi.advanceTimersByTimeAsync(100);
     expect(worker.badges.at(-1)).toMatchObject({ text: '!', color: '#80868b' });
     expect(worker.badges.at(-1)?.title).toMatch(/无法连接 ws:\/\/localhost:8765。1 秒后重试/);
@@ -400,7 +336,7 @@ describe('the background worker', () => {
   it('moves to a new server URL as soon as the setting changes', async () => {
     const worker = await startWorker();
     worker.server.accept([]);
-    await saveSettings({ serverUrl: 'wss://monitor.example.com/ws' });
+    await saveSettings({ servers: [newServerEntry(FIRST_SERVER_ID, 'wss://monitor.example.com/ws')] });
     await settle();
     expect(worker.sockets.map((socket) => socket.url)).toEqual(['ws://localhost:8765', 'wss://monitor.example.com/ws']);
   });
@@ -515,8 +451,7 @@ describe('the background worker against broken storage', () => {
     it(`logs a corrupt or foreign value under ${key}, starts from what it can read, and keeps alerting`, async () => {
       for (const value of values) {
         fakeBrowser.reset();
-        screen = new Map();
-        shows = [];
+        resetNotificationCentre();
         await fakeBrowser.storage.local.set({ [key]: value });
         const worker = await startWorker();
         worker.server.accept([user(1)]);

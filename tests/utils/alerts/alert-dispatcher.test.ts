@@ -9,15 +9,9 @@ import {
 } from '../../../utils/alerts';
 import { translatorFor } from '../../../utils/i18n';
 import { defaultSettings, type Settings } from '../../../utils/settings';
-import { user } from '../../fixtures/messages';
+import { announcement } from '../../fixtures/messages';
 
 const zh = translatorFor('zh_CN');
-const announce = (ids: number[], summary = false) => ({
-  type: 'announce' as const,
-  users: ids.map((id) => user(id)),
-  summary,
-});
-
 /** Lets pending promise callbacks run, as the worker's event loop would between two frames. */
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -107,7 +101,7 @@ const harness = (
 describe('delivering alerts on the leading edge', () => {
   it('stores the alert ahead, shows it at once, then marks it delivered before any speech ends', async () => {
     const { dispatcher, events, stored } = harness();
-    dispatcher.announce(announce([1]));
+    dispatcher.announce(announcement([1]));
     await dispatcher.idle();
     expect(events).toEqual([
       'store ahead',
@@ -121,7 +115,7 @@ describe('delivering alerts on the leading edge', () => {
 
   it('shows the alert as soon as its write is handed to storage, without waiting for it to land', async () => {
     const { dispatcher, events, landings } = harness({ slowStorage: true });
-    dispatcher.announce(announce([1]));
+    dispatcher.announce(announcement([1]));
     await tick();
     expect(events).toEqual(['store ahead', 'show alert-0 1 个 Token 已过期']);
     // The delivery mark still comes after the write ahead: storage keeps them in that order.
@@ -132,13 +126,13 @@ describe('delivering alerts on the leading edge', () => {
 
   it('grows the same notification with news inside the window, and opens a new one after it', async () => {
     const { dispatcher, events, advance } = harness();
-    dispatcher.announce(announce([1]));
+    dispatcher.announce(announcement([1]));
     await dispatcher.idle();
     advance(COALESCE_WINDOW_MS - 1);
-    dispatcher.announce(announce([2, 3]));
+    dispatcher.announce(announcement([2, 3]));
     await dispatcher.idle();
     advance(1);
-    dispatcher.announce(announce([4]));
+    dispatcher.announce(announcement([4]));
     await dispatcher.idle();
     expect(events.filter((event) => event.startsWith('show'))).toEqual([
       'show alert-0 1 个 Token 已过期',
@@ -149,11 +143,11 @@ describe('delivering alerts on the leading edge', () => {
 
   it('speaks what joined as one follow-up once the first utterance ends, cutting nothing short', async () => {
     const { dispatcher, utterances } = harness();
-    dispatcher.announce(announce([1]));
+    dispatcher.announce(announcement([1]));
     await dispatcher.idle();
-    dispatcher.announce(announce([2]));
+    dispatcher.announce(announcement([2]));
     await dispatcher.idle();
-    dispatcher.announce(announce([3, 4]));
+    dispatcher.announce(announcement([3, 4]));
     await dispatcher.idle();
     expect(utterances.map((utterance) => utterance.text)).toEqual(['发现 1 个 Token 过期用户，尾号 0001']);
     utterances[0]?.end();
@@ -167,22 +161,41 @@ describe('delivering alerts on the leading edge', () => {
     expect(utterances).toHaveLength(2);
   });
 
+  it('tells news that joined while the notification went out in the same first utterance', async () => {
+    const { dispatcher, events, landings } = harness({ slowStorage: true });
+    dispatcher.announce(announcement([1]));
+    await tick();
+    dispatcher.announce(announcement([2]));
+    for (let round = 0; round < 5; round += 1) {
+      for (const land of landings.splice(0)) land();
+      await tick();
+    }
+    await dispatcher.idle();
+    expect(events.filter((event) => event.startsWith('speak'))).toEqual([
+      'speak 发现 2 个 Token 过期用户，尾号 0002、0001',
+    ]);
+    expect(events.filter((event) => event.startsWith('show'))).toEqual([
+      'show alert-0 1 个 Token 已过期',
+      'show alert-0 2 个 Token 已过期',
+    ]);
+  });
+
   it('shows a silent notification and says nothing while muted', async () => {
     const { dispatcher, events } = harness({ settings: { mutedUntil: Date.now() + 60_000 } });
-    dispatcher.announce(announce([1]));
+    dispatcher.announce(announcement([1]));
     await dispatcher.idle();
     expect(events).toEqual(['store ahead', 'show alert-0 1 个 Token 已过期 (silent)', 'store delivered']);
   });
 
   it('drops a round reminder while an alert is open, and shows news after a reminder as a new alert', async () => {
     const { dispatcher, events, advance } = harness({ settings: { remindEveryRound: true } });
-    dispatcher.announce(announce([1]));
+    dispatcher.announce(announcement([1]));
     dispatcher.remind(5);
     await dispatcher.idle();
     advance(COALESCE_WINDOW_MS);
     dispatcher.remind(5);
     await dispatcher.idle();
-    dispatcher.announce(announce([2]));
+    dispatcher.announce(announcement([2]));
     await dispatcher.idle();
     expect(events.filter((event) => event.startsWith('show'))).toEqual([
       'show alert-0 1 个 Token 已过期',
@@ -193,7 +206,7 @@ describe('delivering alerts on the leading edge', () => {
 
   it('still tells the user when storing ahead fails, and logs why', async () => {
     const { dispatcher, events, logs } = harness({ failing: 'store' });
-    dispatcher.announce(announce([1]));
+    dispatcher.announce(announcement([1]));
     await dispatcher.idle();
     expect(events).toContain('show alert-0 1 个 Token 已过期');
     expect(logs).toEqual(['[alert] storing ahead failed: Error: QUOTA_BYTES quota exceeded']);
@@ -201,7 +214,7 @@ describe('delivering alerts on the leading edge', () => {
 
   it('still speaks when notifications are refused, tries a few times more, then gives up', async () => {
     const { dispatcher, events, logs, journal, stored } = harness({ refusals: Number.POSITIVE_INFINITY });
-    dispatcher.announce(announce([1]));
+    dispatcher.announce(announcement([1]));
     await dispatcher.idle();
     expect(events).toEqual([
       'store ahead',
@@ -226,7 +239,7 @@ describe('delivering alerts on the leading edge', () => {
 
   it('counts an alert as shown only once a notification call returned, so a refused one is shown again', async () => {
     const { dispatcher, events, journal, stored } = harness({ refusals: 1 });
-    dispatcher.announce(announce([1]));
+    dispatcher.announce(announcement([1]));
     await dispatcher.idle();
     expect(events).toEqual([
       'store ahead',
@@ -244,7 +257,7 @@ describe('delivering alerts on the leading edge', () => {
 
   it('shows again a notification whose call returned but which the notification centre does not list', async () => {
     const { dispatcher, screen, stored, logs } = harness({ vanishing: 1 });
-    dispatcher.announce(announce([1]));
+    dispatcher.announce(announcement([1]));
     await dispatcher.idle();
     expect(screen.has('alert-0')).toBe(true);
     expect(stored.delivered.map((burst) => burst?.shown)).toEqual([0, 1]);
@@ -253,7 +266,7 @@ describe('delivering alerts on the leading edge', () => {
 
   it('shows a refused alert from a stopped worker, and does not speak it again', async () => {
     const first = harness({ refusals: Number.POSITIVE_INFINITY });
-    first.dispatcher.announce(announce([1]));
+    first.dispatcher.announce(announcement([1]));
     await first.dispatcher.idle();
     const refused = first.stored.delivered[0];
     if (!refused) throw new Error('nothing was stored after the refusal');
@@ -267,7 +280,7 @@ describe('delivering alerts on the leading edge', () => {
 describe('an alert left by a stopped worker', () => {
   const storedAhead = async () => {
     const first = harness();
-    first.dispatcher.announce(announce([7, 8]));
+    first.dispatcher.announce(announcement([7, 8]));
     await first.dispatcher.idle();
     const ahead = first.stored.ahead[0];
     if (!ahead) throw new Error('nothing was stored ahead');
@@ -298,9 +311,9 @@ describe('an alert left by a stopped worker', () => {
 
   it('speaks the follow-up that was still waiting for the first utterance to end, without showing it again', async () => {
     const first = harness();
-    first.dispatcher.announce(announce([1]));
+    first.dispatcher.announce(announcement([1]));
     await first.dispatcher.idle();
-    first.dispatcher.announce(announce([2]));
+    first.dispatcher.announce(announcement([2]));
     await first.dispatcher.idle();
     expect(first.utterances).toHaveLength(1);
     const next = harness({ screen: first.screen });
@@ -316,7 +329,7 @@ describe('an alert left by a stopped worker', () => {
 
   it('is neither shown nor spoken again once marked delivered, only written to the history again', async () => {
     const first = harness();
-    first.dispatcher.announce(announce([7]));
+    first.dispatcher.announce(announcement([7]));
     await first.dispatcher.idle();
     const next = harness();
     await next.dispatcher.restore(first.stored.delivered[0] ?? null);
@@ -326,7 +339,7 @@ describe('an alert left by a stopped worker', () => {
 
   it('costs a starting worker no write when the history already holds it', async () => {
     const first = harness();
-    first.dispatcher.announce(announce([7]));
+    first.dispatcher.announce(announcement([7]));
     await first.dispatcher.idle();
     const next = harness({ recorded: true });
     await next.dispatcher.restore(first.stored.delivered[0] ?? null);
@@ -349,7 +362,7 @@ describe('news that arrives while a round reminder is going out', () => {
     const run = harness({ slowStorage: true });
     run.dispatcher.remind(91);
     await tick();
-    run.dispatcher.announce(announce([1, 2]));
+    run.dispatcher.announce(announcement([1, 2]));
     await settle(run);
     expect(run.events.filter((event) => !event.startsWith('store'))).toEqual([
       'show alert-1 2 个 Token 已过期',
@@ -362,7 +375,7 @@ describe('news that arrives while a round reminder is going out', () => {
     const run = harness({ slowStorage: true, settings: { remindEveryRound: true } });
     run.dispatcher.remind(91);
     await tick();
-    run.dispatcher.announce(announce([1, 2]));
+    run.dispatcher.announce(announcement([1, 2]));
     await settle(run);
     expect(run.events.filter((event) => event.startsWith('show'))).toEqual([
       'show alert-0 仍有 91 个 Token 过期',

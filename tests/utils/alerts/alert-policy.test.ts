@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { type AlertBatch, planAlert } from '../../../utils/alerts';
-import { defaultSettings, type Settings } from '../../../utils/settings';
+import { defaultSettings, newServerEntry, type Settings } from '../../../utils/settings';
 import { user } from '../../fixtures/messages';
 
 const settings = (change: Partial<Settings> = {}): Settings => ({ ...defaultSettings, ...change });
 const at = (clock: string) => new Date(`2026-11-25T${clock}:00`).getTime();
 
 describe('alert policy', () => {
-  const batch: AlertBatch = { kind: 'new', count: 2, sample: [user(1), user(2)] };
+  const batch: AlertBatch = { kind: 'new', count: 2, sample: [user(1), user(2)], servers: [] };
 
   it('notifies with sound and speaks by default', () => {
     expect(planAlert(batch, settings(), at('12:00'))).toEqual({ notify: true, silent: false, speak: true });
@@ -30,8 +30,52 @@ describe('alert policy', () => {
   });
 
   it('reminds after a round only when asked to', () => {
-    const reminder: AlertBatch = { kind: 'reminder', count: 4, sample: [] };
+    const reminder: AlertBatch = { kind: 'reminder', count: 4, sample: [], servers: [] };
     expect(planAlert(reminder, settings(), at('12:00')).notify).toBe(false);
     expect(planAlert(reminder, settings({ remindEveryRound: true }), at('12:00')).notify).toBe(true);
+  });
+});
+
+describe('alert policy across servers', () => {
+  const prod = newServerEntry('prod', 'ws://prod:8765', '生产');
+  const staging = newServerEntry('staging', 'ws://staging:8765', '测试');
+  const from = (...ids: string[]): AlertBatch => ({
+    kind: 'new',
+    count: ids.length,
+    sample: [],
+    servers: ids.map((id) => ({ id, label: id, count: 1 })),
+  });
+
+  it('follows the switches of the server an alert comes from', () => {
+    const quietStaging = settings({ servers: [prod, { ...staging, notifications: false, speech: false }] });
+    expect(planAlert(from('staging'), quietStaging, at('12:00'))).toEqual({
+      notify: false,
+      silent: false,
+      speak: false,
+    });
+    expect(planAlert(from('prod'), quietStaging, at('12:00'))).toEqual({ notify: true, silent: false, speak: true });
+  });
+
+  it('speaks an alert from two servers when one of them wants speech and is not muted', () => {
+    const mutedProd = settings({
+      servers: [
+        { ...prod, mutedUntil: at('13:00') },
+        { ...staging, speech: true },
+      ],
+    });
+    expect(planAlert(from('prod', 'staging'), mutedProd, at('12:00'))).toEqual({
+      notify: true,
+      silent: false,
+      speak: true,
+    });
+    expect(planAlert(from('prod'), mutedProd, at('12:00'))).toEqual({ notify: true, silent: true, speak: false });
+  });
+
+  it('leaves an alert from a removed server to the global switches', () => {
+    expect(planAlert(from('gone'), settings({ servers: [prod] }), at('12:00'))).toEqual({
+      notify: true,
+      silent: false,
+      speak: true,
+    });
   });
 });

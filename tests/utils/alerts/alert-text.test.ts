@@ -11,6 +11,7 @@ describe('alert text', () => {
     kind: 'new',
     count: 5,
     sample: [user(1), { ...user(2), phone: '13900139000' }, user(3), user(4)],
+    servers: [{ id: 'default', label: 'localhost:8765', count: 5 }],
   };
 
   it('names a few masked phones and the rest as a count, in Chinese', () => {
@@ -32,15 +33,43 @@ describe('alert text', () => {
   });
 
   it('sums up a first contact', () => {
-    expect(notificationText({ kind: 'summary', count: 120, sample: [user(1)] }, zh, true).title).toBe(
+    expect(notificationText({ kind: 'summary', count: 120, sample: [user(1)], servers: [] }, zh, true).title).toBe(
       '已有 120 个 Token 过期',
     );
   });
 
   it('speaks the count and the last four digits of up to three phones', () => {
     expect(speechText(batch, zh)).toBe('发现 5 个 Token 过期用户，尾号 0001、9000、0003');
-    expect(speechText({ kind: 'new', count: 1, sample: [user(1)] }, en)).toBe(
+    expect(speechText({ kind: 'new', count: 1, sample: [user(1)], servers: [] }, en)).toBe(
       'Found 1 user with an expired token, phones ending 0001',
     );
+  });
+});
+
+describe('alert text with several servers watched', () => {
+  const fromTwo: AlertBatch = {
+    kind: 'new',
+    count: 4,
+    sample: [user(1), user(2)],
+    servers: [
+      { id: 'prod', label: '生产', count: 3 },
+      { id: 'test', label: '测试', count: 1 },
+    ],
+  };
+
+  it('says in one notification how many expired on each server', () => {
+    const text = notificationText(fromTwo, zh, true, true);
+    expect(text.title).toBe('4 个 Token 已过期');
+    expect(text.message).toBe('生产 3 个，测试 1 个\n138****0001、138****0002 … 等 2 个');
+    expect(notificationText(fromTwo, en, true, true).message.split('\n')[0]).toBe('生产: 3, 测试: 1');
+  });
+
+  it('names the servers in one utterance', () => {
+    expect(speechText(fromTwo, zh, false, true)).toBe('生产 3 个，测试 1 个 Token 过期，尾号 0001、0002');
+  });
+
+  it('names no server while only one is watched', () => {
+    expect(notificationText(fromTwo, zh, true, false).message).toBe('138****0001、138****0002 … 等 2 个');
+    expect(speechText(fromTwo, zh, false, false)).toBe('发现 4 个 Token 过期用户，尾号 0001、0002');
   });
 });

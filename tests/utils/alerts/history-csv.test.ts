@@ -9,7 +9,12 @@ const alert = (id: string, users: [string, string][], change: Partial<JournalEnt
   notified: true,
   silent: false,
   speech: 'end',
-  users: users.map(([user_id, phone]) => ({ user_id, phone, expired_time: '2026-11-25T09:29:59.000000' })),
+  users: users.map(([user_id, phone]) => ({
+    server: 'default',
+    user_id,
+    phone,
+    expired_time: '2026-11-25T09:29:59.000000',
+  })),
   spoken: users.length,
   ...change,
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ExpiredQuery, firstSorted, queryExpired, sortExpired } from '../../../utils/expired';
+import { type ExpiredQuery, firstSorted, queryExpired, queryServers, sortExpired } from '../../../utils/expired';
 import { fcParameters } from '../../fixtures/arbitraries';
 import { user } from '../../fixtures/messages';
 
@@ -89,5 +89,27 @@ describe('querying the expired list', () => {
     expect(matched).toBe(10_000);
     expect(first.map((picked) => picked.expired_time)).toEqual(Array(3).fill('2025-09-03T10:00:57.000000'));
     expect(first.map((picked) => picked.user_id)).toEqual(['57', '117', '177']);
+  });
+});
+
+describe('querying every server’s list together', () => {
+  const prod = [user(1, '2025-09-03T11:00:00.000000'), user(2, '2025-09-03T08:00:00.000000')];
+  const staging = [user(1, '2025-09-03T10:00:00.000000'), user(9, '2025-09-03T12:00:00.000000')];
+  const servers = [
+    { id: 'prod', source: { unsorted: prod, size: prod.length } },
+    { id: 'staging', source: { sorted: sortExpired(staging, 'newest') } },
+  ];
+
+  it('pages through both lists in one order, each row naming its server', () => {
+    const page = queryServers(servers, { limit: 3 }, 5);
+    expect(page.rows.map((row) => `${row.server}/${row.user_id}`)).toEqual(['staging/9', 'prod/1', 'staging/1']);
+    expect(page).toMatchObject({ total: 4, matched: 4, version: 5 });
+    expect(queryServers(servers, { offset: 3, limit: 3 }, 5).rows.map((row) => row.user_id)).toEqual(['2']);
+  });
+
+  it('keeps the same user_id on two servers as two users, and filters across both', () => {
+    const page = queryServers(servers, { search: '13800000001' }, 1);
+    expect(page.rows.map((row) => row.server)).toEqual(['prod', 'staging']);
+    expect(page.matched).toBe(2);
   });
 });

@@ -23,6 +23,7 @@ const viewWith = (change: Partial<MonitorView>): MonitorView => ({
   latency: { serverMs: null, roundTripMs: null },
   expiredCount: 0,
   expiredVersion: 1,
+  servers: [],
   ...change,
 });
 

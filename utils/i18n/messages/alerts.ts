@@ -14,6 +14,8 @@ export const en = {
   speechRemind: '{count} expired tokens remain',
   speechPhones: 'phones ending {digits}',
   speechTest: 'This is how Token Monitor alerts will sound',
+  serverCount: '{server}: {count}',
+  speechServers: 'Expired tokens on {servers}',
   listSeparator: ', ',
   clauseSeparator: ', ',
 } as const;
@@ -33,6 +35,8 @@ export const zh_CN: Record<keyof typeof en, string> = {
   speechRemind: '仍有 {count} 个 Token 过期',
   speechPhones: '尾号 {digits}',
   speechTest: '这是 Token 监控的语音提醒',
+  serverCount: '{server} {count} 个',
+  speechServers: '{servers} Token 过期',
   listSeparator: '、',
   clauseSeparator: '，',
 };
