@@ -35,17 +35,18 @@ export const App = () => {
   const now = useNow(CLOCK_TICK_MS);
   const [voices, setVoices] = useState<Voice[] | null>(null);
   const [shortcuts, setShortcuts] = useState<Shortcut[] | null>(null);
-  const [test, setTest] = useState<ConnectionTestState>({ phase: 'idle' });
+  const [tests, setTests] = useState<Readonly<Record<string, ConnectionTestState>>>({});
   const [speakTest, runSpeakTest] = useAction(() => sendMessage('speakTest'), CONFIRMATION_MS);
   const [clear, runClear] = useAction(() => sendMessage('clearStoredData'));
 
   useEffect(() => watchVoices(setVoices), []);
   useEffect(() => watchShortcuts(setShortcuts), []);
 
-  const runTest = async (url: string) => {
-    setTest({ phase: 'running', url });
+  // Each server keeps its own result, and tests of several servers may run at once.
+  const runTest = async (serverId: string, url: string) => {
+    setTests((previous) => ({ ...previous, [serverId]: { phase: 'running', url } }));
     const result = await testConnection(url, { ...browserEnvironment(), timeoutMs: TEST_TIMEOUT_MS });
-    setTest({ phase: 'done', url, result });
+    setTests((previous) => ({ ...previous, [serverId]: { phase: 'done', url, result } }));
   };
 
   return (
@@ -70,10 +71,11 @@ export const App = () => {
         ) : (
           <main class="opt-sections">
             <ServerSection
-              serverUrl={settings.serverUrl}
+              servers={settings.servers}
               monitoring={settings.monitoring}
-              test={test}
+              tests={tests}
               testTimeoutMs={TEST_TIMEOUT_MS}
+              now={now}
               onChange={change}
               onTest={runTest}
             />

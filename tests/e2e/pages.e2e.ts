@@ -8,7 +8,7 @@ import { startTestSimulator } from './harness/simulator-fixture';
 const storedServerUrl = (browser: ExtensionBrowser) =>
   browser.inExtension(async () => {
     const { settings } = await chrome.storage.sync.get('settings');
-    return (settings as { serverUrl?: string } | undefined)?.serverUrl;
+    return (settings as { servers?: { url: string }[] } | undefined)?.servers?.[0]?.url;
   });
 
 describe('the pages, as an operator uses them', () => {
@@ -18,7 +18,7 @@ describe('the pages, as an operator uses them', () => {
   beforeAll(async () => {
     simulator = await startTestSimulator({ initialExpired: 40 });
     browser = await launchExtensionBrowser({ locale: 'en-US' });
-    await setSettings(browser, { serverUrl: simulator.url, language: 'en' });
+    await setSettings(browser, { servers: [{ id: 'default', url: simulator.url }], language: 'en' });
     await waitFor(
       () => monitorView(browser),
       (view) => view?.expiredCount === 40,
@@ -85,7 +85,7 @@ describe('the pages, as an operator uses them', () => {
     const options = await browser.openPage('/options.html', { width: 900, height: 1000 });
     const field = options.getByLabel('Server address');
     await field.fill('http://localhost:8765');
-    await options.getByRole('button', { name: 'Save', exact: true }).click();
+    await options.getByRole('button', { name: /^Save — / }).click();
     await options.getByText('The address must start with ws:// or wss://.').waitFor();
     expect(await storedServerUrl(browser)).toBe(simulator.url);
     await options.close();
@@ -96,7 +96,7 @@ describe('the pages, as an operator uses them', () => {
     try {
       const options = await browser.openPage('/options.html', { width: 900, height: 1000 });
       await options.getByLabel('Server address').fill(other.url);
-      await options.getByRole('button', { name: 'Save', exact: true }).click();
+      await options.getByRole('button', { name: /^Save — / }).click();
       await waitFor(
         async () => other.stats().clientsConnected,
         (clients) => clients === 1,
@@ -116,7 +116,7 @@ describe('the pages, as an operator uses them', () => {
         (view) => view?.connection.phase === 'open' && view.connection.url === other.url,
       );
       await options.getByLabel('Server address').fill(simulator.url);
-      await options.getByRole('button', { name: 'Save', exact: true }).click();
+      await options.getByRole('button', { name: /^Save — / }).click();
       await waitFor(
         async () => simulator.stats().clientsConnected,
         (clients) => clients === 1,
@@ -146,7 +146,7 @@ describe('the pages, as an operator uses them', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]).toBe('phone,user_id,expired_time');
+    expect(lines[0]).toBe('server,phone,user_id,expired_time');
     expect(lines).toHaveLength(41);
     expect(csv).not.toContain('...');
     await dashboard.close();

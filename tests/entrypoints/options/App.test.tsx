@@ -1,11 +1,11 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../../entrypoints/options/App';
 import { sendMessage } from '../../../platform/messaging';
 import { loadSettings } from '../../../platform/settings-store';
 import { settingsItem } from '../../../platform/storage-items';
-import { defaultSettings, type Settings } from '../../../utils/settings';
+import { defaultSettings, FIRST_SERVER_ID, newServerEntry, type Settings } from '../../../utils/settings';
 
 // The worker is not running in a unit test: stand in for its messages and for the browser's voices.
 vi.mock('../../../platform/messaging', () => ({ sendMessage: vi.fn() }));
@@ -15,6 +15,9 @@ vi.mock('../../../entrypoints/options/load-voices', () => ({
     return () => {};
   },
 }));
+
+const production = newServerEntry('prod', 'wss://prod.example.com/ws', 'Production');
+const staging = newServerEntry('stage', 'wss://stage.example.com/ws', 'Staging');
 
 const store = (change: Partial<Settings>) => settingsItem.setValue({ ...defaultSettings, ...change });
 
@@ -75,50 +78,97 @@ describe('options page', () => {
   it('follows a change made elsewhere', async () => {
     await store({ language: 'en' });
     render(<App />);
-    const input = (await screen.findByRole('textbox', { name: 'Server address' })) as HTMLInputElement;
+    const input = (await screen.findByRole('textbox', { name: /^Server address/ })) as HTMLInputElement;
     expect(input.value).toBe('ws://localhost:8765');
-    await store({ language: 'en', serverUrl: 'wss://elsewhere.example.com' });
+    await store({ language: 'en', servers: [newServerEntry(FIRST_SERVER_ID, 'wss://elsewhere.example.com')] });
     await waitFor(() => expect(input.value).toBe('wss://elsewhere.example.com'));
   });
 
   it('does not store an invalid address', async () => {
-    await store({ language: 'en', serverUrl: 'ws://localhost:8765' });
+    await store({ language: 'en', servers: [production, staging] });
     render(<App />);
-    const input = await screen.findByRole('textbox', { name: 'Server address' });
+    const input = await screen.findByRole('textbox', { name: 'Server address — Staging' });
     fireEvent.input(input, { target: { value: 'https://monitor.example.com' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save — Staging' }));
     expect(screen.getByRole('alert').textContent).toContain('must start with ws:// or wss://');
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect((await loadSettings()).serverUrl).toBe('ws://localhost:8765');
+    expect((await loadSettings()).servers).toEqual([production, staging]);
   });
 
-  it('stores a valid address', async () => {
-    await store({ language: 'en' });
+  it('stores a valid address and a name on their server', async () => {
+    await store({ language: 'en', servers: [production, staging] });
     render(<App />);
-    const input = await screen.findByRole('textbox', { name: 'Server address' });
-    fireEvent.input(input, { target: { value: 'wss://monitor.example.com/ws' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-    await waitFor(async () => expect((await loadSettings()).serverUrl).toBe('wss://monitor.example.com/ws'));
+    fireEvent.input(await screen.findByRole('textbox', { name: 'Name — Staging' }), { target: { value: '测试' } });
+    fireEvent.input(screen.getByRole('textbox', { name: 'Server address — Staging' }), {
+      target: { value: 'wss://test.example.com/ws' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Save — Staging' }));
+    await waitFor(async () =>
+      expect((await loadSettings()).servers).toEqual([
+        production,
+        { ...staging, name: '测试', url: 'wss://test.example.com/ws' },
+      ]),
+    );
   });
 
-  it('tests the connection with the page WebSocket and shows the outcome', async () => {
+  it('adds a server, and removes one only once confirmed', async () => {
+    await store({ language: 'zh_CN', servers: [production] });
+    render(<App />);
+    fireEvent.click(await screen.findByRole('button', { name: '添加服务器' }));
+    fireEvent.input(screen.getByRole('textbox', { name: '名称（新服务器）' }), { target: { value: '测试' } });
+    fireEvent.input(screen.getByRole('textbox', { name: '服务器地址（新服务器）' }), {
+      target: { value: 'wss://test.example.com/ws' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: '添加（新服务器）' }));
+    await waitFor(async () =>
+      expect((await loadSettings()).servers.map(({ name, url }) => ({ name, url }))).toEqual([
+        { name: 'Production', url: production.url },
+        { name: '测试', url: 'wss://test.example.com/ws' },
+      ]),
+    );
+
+    fireEvent.click(screen.getByRole('button', { name: '移除（Production）' }));
+    expect(
+      screen.getByText('移除“Production”？它的过期列表和检查记录将被清除；已发出的提醒仍留在提醒历史中。'),
+    ).toBeTruthy();
+    const question = screen.getByRole('group');
+    fireEvent.click(within(question).getByRole('button', { name: '移除（Production）' }));
+    await waitFor(async () => expect((await loadSettings()).servers.map(({ name }) => name)).toEqual(['测试']));
+    expect(screen.getAllByRole('heading', { level: 3 }).map((heading) => heading.textContent)).toEqual(['测试']);
+  });
+
+  it('saves a switch of one server on that server', async () => {
+    await store({ language: 'en', servers: [production, staging] });
+    render(<App />);
+    fireEvent.click(await screen.findByRole('switch', { name: 'Speech — Production' }));
+    await waitFor(async () =>
+      expect((await loadSettings()).servers).toEqual([{ ...production, speech: false }, staging]),
+    );
+  });
+
+  it('tests the connection of one server with the page WebSocket and shows the outcome under it', async () => {
+    const opened: string[] = [];
     // A socket whose server is not there: it fails before opening, as a refused connection does.
     class RefusedSocket {
       onopen: (() => void) | null = null;
       onmessage: (() => void) | null = null;
       onerror: ((event: Event) => void) | null = null;
       onclose: (() => void) | null = null;
-      constructor() {
+      constructor(url: string) {
+        opened.push(url);
         setTimeout(() => this.onerror?.(new Event('error')), 0);
       }
       send() {}
       close() {}
     }
     vi.stubGlobal('WebSocket', RefusedSocket);
-    await store({ language: 'en' });
+    await store({ language: 'en', servers: [production, staging] });
     render(<App />);
-    fireEvent.click(await screen.findByRole('button', { name: 'Test connection' }));
-    expect(await screen.findByText(/Could not connect/)).toBeTruthy();
+    fireEvent.click(await screen.findByRole('button', { name: 'Test connection — Staging' }));
+    const card = (name: string) => screen.getByRole('heading', { level: 3, name }).closest('li') as HTMLElement;
+    expect(await within(card('Staging')).findByText(/Could not connect/)).toBeTruthy();
+    expect(opened).toEqual([staging.url]);
+    expect(within(card('Production')).queryByText(/Could not connect/)).toBeNull();
   });
 
   it('speaks a test through the worker', async () => {
