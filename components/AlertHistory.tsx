@@ -2,6 +2,7 @@ import type { JournalEntry } from '../utils/alerts/alert-journal';
 import { maskPhone } from '../utils/alerts/mask-phone';
 import { formatFullDateTime, formatNumber } from '../utils/format';
 import type { MessageKey } from '../utils/i18n';
+import { expiredRowKey } from '../utils/ui/expired-row-key';
 import { Button } from './Button';
 import { Input } from './Input';
 import { useI18n } from './i18n-context';
@@ -71,7 +72,7 @@ const AlertRow = ({
       <span class="history__title">{t(TITLE_WORDS[entry.kind], { count: formatNumber(entry.count, locale) })}</span>
       <span class="history__users">
         {named.map((user) => (
-          <span class="history__user" key={`${user.user_id}@${user.expired_time}`} title={user.user_id}>
+          <span class="history__user" key={`${expiredRowKey(user)}@${user.expired_time}`} title={user.user_id}>
             {(masked ? maskPhone(user.phone) : user.phone) || user.user_id}
           </span>
         ))}

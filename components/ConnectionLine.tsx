@@ -3,6 +3,7 @@ import { describeConnection, describeProblem } from '../utils/connection/describ
 import { formatMilliseconds } from '../utils/format';
 import type { Translate } from '../utils/i18n';
 import type { MonitorView } from '../utils/monitor/monitor-view';
+import { connectionTone } from '../utils/ui/connection-tone';
 import type { ListNoticeKind } from '../utils/ui/list-notice-kind';
 import type { MonitorActions } from '../utils/ui/monitor-actions';
 import { Button } from './Button';
@@ -21,17 +22,17 @@ export interface ConnectionLineProps extends MonitorActions {
    * settings): the line then leaves out its own hint and turn-on button rather than say it twice.
    */
   explained?: boolean;
+  /**
+   * With several servers, how many are watched (not turned off) and how many of those are connected. The
+   * line then counts them rather than name one address; the page shows each server's state beside it.
+   */
+  servers?: ServerCounts;
 }
 
-type Tone = 'ok' | 'pending' | 'error' | 'off';
-
-const TONE: Record<ConnectionStatus['phase'] | 'starting', Tone> = {
-  starting: 'pending',
-  off: 'off',
-  connecting: 'pending',
-  open: 'ok',
-  waiting: 'error',
-};
+export interface ServerCounts {
+  watched: number;
+  connected: number;
+}
 
 const statusText = (connection: ConnectionStatus | null, now: number, t: Translate): string => {
   if (!connection) return t('connectionStarting');
@@ -42,6 +43,12 @@ const statusText = (connection: ConnectionStatus | null, now: number, t: Transla
   return describeConnection(connection, t, now);
 };
 
+/** Several servers in one line. The connection is the least connected one's: open means every one is. */
+const countedText = (connection: ConnectionStatus, { watched, connected }: ServerCounts, t: Translate) =>
+  connection.phase === 'open'
+    ? t('connectionOpenAll', { count: watched })
+    : t('connectionSomeOpen', { connected, count: watched });
+
 /**
  * The line's view-dependent props for a page that shows the worker's view above its expired list: the
  * page's own round trip is preferred to the server's figure, and a list notice about the server being off
@@ -50,11 +57,23 @@ const statusText = (connection: ConnectionStatus | null, now: number, t: Transla
 export const connectionLineFromView = (
   view: MonitorView | null,
   notice: ListNoticeKind | null,
-): Pick<ConnectionLineProps, 'connection' | 'latencyMs' | 'explained'> => ({
-  connection: view?.connection ?? null,
-  latencyMs: view ? (view.latency.roundTripMs ?? view.latency.serverMs) : null,
-  explained: notice === 'unreachable' || notice === 'off',
-});
+): Pick<ConnectionLineProps, 'connection' | 'latencyMs' | 'explained' | 'servers'> => {
+  const servers = view?.servers ?? [];
+  const several = servers.length > 1;
+  const watched = servers.filter((server) => server.connection.phase !== 'off');
+  return {
+    connection: view?.connection ?? null,
+    // One server's round trip would pass for all of them: with several the line gives none.
+    latencyMs: view && !several ? (view.latency.roundTripMs ?? view.latency.serverMs) : null,
+    explained: notice === 'unreachable' || notice === 'off',
+    servers: several
+      ? {
+          watched: watched.length,
+          connected: watched.filter((server) => server.connection.phase === 'open').length,
+        }
+      : undefined,
+  };
+};
 
 /** One line that says whether alerts can arrive right now, and why not. */
 export const ConnectionLine = ({
@@ -65,17 +84,26 @@ export const ConnectionLine = ({
   onTurnOn,
   onOpenSettings,
   explained = false,
+  servers,
 }: ConnectionLineProps) => {
   const { locale, t } = useI18n();
   const phase = connection?.phase ?? 'starting';
-  const text = statusText(connection, now, t);
-  const unreachable = !explained && connection?.phase === 'waiting' && connection.problem.kind === 'refused';
+  const tone = connectionTone(phase);
+  const sentence = statusText(connection, now, t);
+  // Counted only while two or more are watched: with one left on, its own sentence says more.
+  const counted = connection && servers && servers.watched > 1 ? countedText(connection, servers, t) : null;
+  const text = counted ?? sentence;
+  // Which server cannot be reached is in its own row; the line keeps to one line for the list's sake.
+  const unreachable =
+    !explained && counted === null && connection?.phase === 'waiting' && connection.problem.kind === 'refused';
   const detail = connection?.phase === 'waiting' ? connection.problem.detail : undefined;
+  // The counted line's tooltip names the server most in need of attention, in the single sentence.
+  const tooltip = [text, counted === null ? undefined : sentence, detail].filter(Boolean).join('\n');
   return (
-    <div class={`connection connection--${TONE[phase]}`} data-phase={phase}>
-      <span class={`connection__dot${TONE[phase] === 'pending' ? ' pulse' : ''}`} aria-hidden="true" />
+    <div class={`connection connection--${tone}`} data-phase={phase}>
+      <span class={`connection__dot${tone === 'pending' ? ' pulse' : ''}`} aria-hidden="true" />
       <div class="connection__body">
-        <p class="connection__status" title={detail ? `${text}\n${detail}` : text}>
+        <p class="connection__status" title={tooltip}>
           {text}
         </p>
         {unreachable && (

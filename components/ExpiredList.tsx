@@ -1,6 +1,7 @@
 // biome-ignore-all lint/a11y/useSemanticElements: a windowed table positions each row on its own, which native table layout cannot do; ARIA table roles keep the semantics (WAI-ARIA APG, "Table" pattern, aria-rowcount/aria-rowindex for partially rendered rows).
 // biome-ignore-all lint/a11y/useFocusableInteractive: these rows and cells belong to a static table, not a grid; the copy buttons inside them take focus.
 import type { ExpiredRow } from '../utils/expired/expired-query';
+import { expiredRowKey } from '../utils/ui/expired-row-key';
 import { ExpiredListRow } from './ExpiredListRow';
 import { useI18n } from './i18n-context';
 import { VirtualList } from './VirtualList';
@@ -14,9 +15,17 @@ export interface ExpiredListProps {
   masked: boolean;
   onCopyPhone: (phone: string) => void;
   onToggleIgnore?: (userId: string) => void;
+  /** Server id to name, when the list mixes several servers: a column then says whose user each row is. */
+  serverLabels?: ReadonlyMap<string, string>;
   rowHeight?: number;
   estimatedHeight?: number;
 }
+
+/** A row's identity: its user on its server, so a focused button stays with its user as new expiries arrive. */
+const identityAt = (rowAt: ExpiredListProps['rowAt']) => (index: number) => {
+  const row = rowAt(index);
+  return row && expiredRowKey(row);
+};
 
 /** The expired users as a table of phone, user id and expiry time, windowed for any length. */
 export const ExpiredList = ({
@@ -26,12 +35,13 @@ export const ExpiredList = ({
   masked,
   onCopyPhone,
   onToggleIgnore,
+  serverLabels,
   rowHeight = 34,
   estimatedHeight,
 }: ExpiredListProps) => {
   const { t } = useI18n();
   return (
-    <div class="xlist">
+    <div class={serverLabels ? 'xlist xlist--servers' : 'xlist'}>
       <VirtualList
         itemCount={count}
         rowHeight={rowHeight}
@@ -46,6 +56,11 @@ export const ExpiredList = ({
             <span class="xrow__cell" role="columnheader">
               {t('columnUser')}
             </span>
+            {serverLabels && (
+              <span class="xrow__cell" role="columnheader">
+                {t('columnServer')}
+              </span>
+            )}
             <span class="xrow__cell xrow__time" role="columnheader">
               {t('columnExpired')}
             </span>
@@ -54,15 +69,17 @@ export const ExpiredList = ({
             </span>
           </div>
         }
-        renderRow={(index, rowProps) => (
+        rowKey={identityAt(rowAt)}
+        renderRow={(index, rowProps, key) => (
           <ExpiredListRow
-            key={index}
+            key={key}
             row={rowAt(index)}
             masked={masked}
             rowIndex={rowProps['aria-rowindex']}
             style={rowProps.style}
             onCopyPhone={onCopyPhone}
             onToggleIgnore={onToggleIgnore}
+            serverLabels={serverLabels}
           />
         )}
       />

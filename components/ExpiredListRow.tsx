@@ -15,10 +15,20 @@ export interface ExpiredListRowProps {
   onCopyPhone: (phone: string) => void;
   /** Ignores or un-ignores the row's user; without it the row offers no such action (the popup). */
   onToggleIgnore?: (userId: string) => void;
+  /** Server id to name, when the list mixes several servers; without it the row has no server column. */
+  serverLabels?: ReadonlyMap<string, string>;
 }
 
 /** One expired user. Every value is rendered as text: a server cannot inject markup through a phone. */
-export const ExpiredListRow = ({ row, masked, rowIndex, style, onCopyPhone, onToggleIgnore }: ExpiredListRowProps) => {
+export const ExpiredListRow = ({
+  row,
+  masked,
+  rowIndex,
+  style,
+  onCopyPhone,
+  onToggleIgnore,
+  serverLabels,
+}: ExpiredListRowProps) => {
   const { locale, t } = useI18n();
   if (!row) {
     return (
@@ -30,6 +40,7 @@ export const ExpiredListRow = ({ row, masked, rowIndex, style, onCopyPhone, onTo
         <span class="xrow__cell" role="cell">
           <span class="xrow__skeleton xrow__skeleton--short" />
         </span>
+        {serverLabels && <span class="xrow__cell" role="cell" />}
         <span class="xrow__cell" role="cell" />
         <span class="xrow__cell" role="cell" />
       </div>
@@ -37,6 +48,8 @@ export const ExpiredListRow = ({ row, masked, rowIndex, style, onCopyPhone, onTo
   }
   const phone = row.phone === '' ? t('valueNone') : masked ? maskPhone(row.phone) : row.phone;
   const time = parseServerTime(row.expired_time);
+  // A server removed from the options a moment ago has no name any more: its id still tells rows apart.
+  const server = serverLabels && (serverLabels.get(row.server) ?? row.server);
   return (
     <div class={row.ignored ? 'xrow xrow--ignored' : 'xrow'} role="row" aria-rowindex={rowIndex} style={style}>
       {/* A masked number must not show in full on hover either. */}
@@ -48,6 +61,11 @@ export const ExpiredListRow = ({ row, masked, rowIndex, style, onCopyPhone, onTo
         {/* Dimming alone would be colour alone: the word says it too. */}
         {row.ignored && <span class="xrow__tag">{t('ignoredTag')}</span>}
       </span>
+      {server !== undefined && (
+        <span class="xrow__cell xrow__server" role="cell" title={server}>
+          {server}
+        </span>
+      )}
       <span
         class="xrow__cell xrow__time"
         role="cell"

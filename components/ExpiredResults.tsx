@@ -24,7 +24,10 @@ export interface SearchedList {
 
 export interface ExpiredResultsProps
   extends MonitorActions,
-    Pick<ExpiredListProps, 'masked' | 'onCopyPhone' | 'onToggleIgnore' | 'rowHeight' | 'estimatedHeight'> {
+    Pick<
+      ExpiredListProps,
+      'masked' | 'onCopyPhone' | 'onToggleIgnore' | 'serverLabels' | 'rowHeight' | 'estimatedHeight'
+    > {
   list: SearchedList;
   /** The server address the notices name (noticeUrl). */
   url: string;
@@ -37,6 +40,7 @@ export const ExpiredResults = ({
   masked,
   onCopyPhone,
   onToggleIgnore,
+  serverLabels,
   rowHeight,
   estimatedHeight,
   ...actions
@@ -52,6 +56,7 @@ export const ExpiredResults = ({
       masked={masked}
       onCopyPhone={onCopyPhone}
       onToggleIgnore={onToggleIgnore}
+      serverLabels={serverLabels}
       rowHeight={rowHeight}
       estimatedHeight={estimatedHeight}
     />

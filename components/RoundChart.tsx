@@ -1,3 +1,4 @@
+import type { ComponentChild } from 'preact';
 import { formatNumber, formatSeconds } from '../utils/format';
 import type { RoundSummary } from '../utils/monitor/monitor-state';
 import { useI18n } from './i18n-context';
@@ -10,6 +11,10 @@ export interface RoundChartProps {
   /** Drawing units of the viewBox; the chart scales to its container's width. */
   width: number;
   height: number;
+  /** The server whose rounds these are, when several are watched: screen readers hear whose chart it is. */
+  serverLabel?: string;
+  /** A control choosing what the chart draws (the dashboard's server), placed before the title. */
+  picker?: ComponentChild;
 }
 
 const TOP = 6;
@@ -19,7 +24,7 @@ const BOTTOM = 1;
  * Each round as a bar (how long the check took) with a line over it (how many tokens expired in it).
  * Slots are fixed, newest on the right, so bars do not move sideways as history fills up.
  */
-export const RoundChart = ({ history, limit, width, height }: RoundChartProps) => {
+export const RoundChart = ({ history, limit, width, height, serverLabel, picker }: RoundChartProps) => {
   const { locale, t } = useI18n();
   const rounds = history.slice(-limit);
   const first = rounds[0];
@@ -36,7 +41,10 @@ export const RoundChart = ({ history, limit, width, height }: RoundChartProps) =
   return (
     <figure class="chart">
       <figcaption class="chart__caption">
-        <span class="chart__title">{t('chartTitle', { count: limit })}</span>
+        <span class="chart__heading">
+          {picker}
+          <span class="chart__title">{t('chartTitle', { count: limit })}</span>
+        </span>
         <span class="chart__legend">
           <span class="chart__key chart__key--bar">
             {t('chartDuration')}
@@ -57,7 +65,11 @@ export const RoundChart = ({ history, limit, width, height }: RoundChartProps) =
           class="chart__svg"
           viewBox={`0 0 ${width} ${height}`}
           role="img"
-          aria-label={t('chartLabel', { count: limit })}
+          aria-label={
+            serverLabel === undefined
+              ? t('chartLabel', { count: limit })
+              : t('chartLabelServer', { count: limit, server: serverLabel })
+          }
         >
           <line class="chart__axis" x1={0} x2={width} y1={height - 0.5} y2={height - 0.5} />
           {rounds.map((round, index) => {

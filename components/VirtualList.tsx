@@ -16,10 +16,16 @@ export interface VirtualListProps {
   label: string;
   /** The column header row, rendered above the scrolling area (its aria-rowindex is 1). */
   header: ComponentChild;
-  /** One row; it must carry role="row" and the given aria-rowindex and style. */
+  /**
+   * A row's identity, if it has one: its element then moves with it when rows shift, so a focused button
+   * stays with its row. Without one, rows are keyed by position.
+   */
+  rowKey?: (index: number) => string | undefined;
+  /** One row; it must carry role="row", the given aria-rowindex and style, and the given key. */
   renderRow: (
     index: number,
     rowProps: { 'aria-rowindex': number; style: { transform: string; height: string } },
+    key: string,
   ) => ComponentChild;
   /** The rows now on screen (inclusive, without overscan): the caller fetches what they need. */
   onRangeChange?: (first: number, last: number) => void;
@@ -37,6 +43,7 @@ export const VirtualList = ({
   label,
   header,
   renderRow,
+  rowKey,
   onRangeChange,
 }: VirtualListProps) => {
   const viewport = useRef<HTMLDivElement>(null);
@@ -71,12 +78,22 @@ export const VirtualList = ({
   }, [firstVisible, lastVisible, itemCount, onRangeChange]);
 
   const rows: ComponentChild[] = [];
+  // Keys must be unique in the window, and an identity can show twice for a moment (a page of rows fetched
+  // after the list changed, beside one fetched before): the second is keyed by its position.
+  const keys = new Set<string>();
   for (let index = first; index <= last; index++) {
+    const identity = rowKey?.(index);
+    const key = identity !== undefined && !keys.has(`id:${identity}`) ? `id:${identity}` : `at:${index}`;
+    keys.add(key);
     rows.push(
-      renderRow(index, {
-        'aria-rowindex': index + 2,
-        style: { transform: `translateY(${index * rowHeight}px)`, height: `${rowHeight}px` },
-      }),
+      renderRow(
+        index,
+        {
+          'aria-rowindex': index + 2,
+          style: { transform: `translateY(${index * rowHeight}px)`, height: `${rowHeight}px` },
+        },
+        key,
+      ),
     );
   }
 

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ExpiredPage, ExpiredQuery, ExpiredRow, ExpiredSort } from '../utils/expired';
 
-/** Narrows the list besides the search: by the ignore list, or to the users one alert named. */
-export type ExpiredFilter = Pick<ExpiredQuery, 'show' | 'userIds'>;
+/** Narrows the list besides the search: by the ignore list, to one server, or to the users one alert named. */
+export type ExpiredFilter = Pick<ExpiredQuery, 'show' | 'server' | 'userIds'>;
 
 /** Rows per request: a popup shows about 6 rows and the dashboard about 30, so one or two pages cover them. */
 export const EXPIRED_PAGE_SIZE = 100;
@@ -47,7 +47,21 @@ interface CachedPage {
 
 /** One key per list shown: a new search, sort or filter is a new list. */
 export const expiredListKey = (search: string, sort: ExpiredSort, filter: ExpiredFilter = {}) =>
-  `${sort}\u0000${search}\u0000${filter.show ?? 'all'}\u0000${filter.userIds ? `only:${filter.userIds.join('\u0001')}` : 'any'}`;
+  [
+    sort,
+    search,
+    filter.show ?? 'all',
+    filter.server === undefined ? 'every' : `server:${filter.server}`,
+    filter.userIds ? `only:${filter.userIds.join('\u0001')}` : 'any',
+  ].join('\u0000');
+
+/** The filter's fields that narrow anything: the worker is asked only what the page means to ask. */
+export const filterFields = (filter: ExpiredFilter = {}): ExpiredFilter => ({
+  ...(filter.show && { show: filter.show }),
+  ...(filter.server !== undefined && { server: filter.server }),
+  ...(filter.userIds && { userIds: filter.userIds }),
+});
+
 const pageKey = (list: string, page: number) => `${list}\u0000${page}`;
 
 /**
@@ -90,11 +104,7 @@ export const useExpiredRows = ({
       if (inFlight.current.has(flight)) continue;
       inFlight.current.add(flight);
       const requestSeq = ++seq.current;
-      const narrowed = {
-        ...(filter?.show && { show: filter.show }),
-        ...(filter?.userIds && { userIds: filter.userIds }),
-      };
-      fetchPage({ search, sort, ...narrowed, offset: page * pageSize, limit: pageSize }).then(
+      fetchPage({ search, sort, ...filterFields(filter), offset: page * pageSize, limit: pageSize }).then(
         (answer) => {
           inFlight.current.delete(flight);
           const cached = cache.current.get(key);

@@ -1,12 +1,15 @@
 import { useState } from 'preact/hooks';
 import { saveSettings } from '../platform/settings-store';
-import type { ExpiredSort } from '../utils/expired/expired-query';
+import type { ExpiredQuery, ExpiredSort } from '../utils/expired/expired-query';
 import type { MessageKey } from '../utils/i18n';
-import type { MonitorView } from '../utils/monitor/monitor-view';
+import type { MonitorView, ServerView } from '../utils/monitor/monitor-view';
 import type { MonitorActions } from '../utils/ui/monitor-actions';
 import { noticeUrl } from '../utils/ui/notice-url';
+import { serverChoice } from '../utils/ui/server-choice';
+import { serverLabels } from '../utils/ui/server-labels';
+import { severalServers } from '../utils/ui/several-servers';
 import { type Clipboard, useClipboard } from './use-clipboard';
-import type { ExpiredFilter } from './use-expired-rows';
+import { type ExpiredFilter, filterFields } from './use-expired-rows';
 import { type ExpiredSearch, useExpiredSearch } from './use-expired-search';
 import { useFlashMessage } from './use-flash-message';
 import { useMonitorActions } from './use-monitor-actions';
@@ -28,7 +31,10 @@ export interface MonitorPageOptions {
    * are rebuilt when it changes.
    */
   afterOpenSettings?: () => void;
-  /** Narrows the expired list (the dashboard's ignore filter, or one alert's users). */
+  /**
+   * Narrows the expired list (the dashboard's ignore filter, or one alert's users and the server they came
+   * from). A server picked in the page's own drop-down goes before the filter's.
+   */
   filter?: ExpiredFilter;
 }
 
@@ -40,6 +46,8 @@ export interface ExpiredResultsWiring extends MonitorActions {
   /** Phones masked: as the settings say, unless the page's eye button has revealed them. */
   masked: boolean;
   onCopyPhone: (phone: string) => void;
+  /** Server id to name, when the list mixes several servers: each row then says whose user it is. */
+  serverLabels?: ReadonlyMap<string, string>;
 }
 
 export interface MonitorPage extends PageSettings, Pick<Clipboard, 'copy'> {
@@ -50,7 +58,14 @@ export interface MonitorPage extends PageSettings, Pick<Clipboard, 'copy'> {
   flash: (message: string) => void;
   sort: ExpiredSort;
   setSort: (sort: ExpiredSort) => void;
+  /** Every server, each at a glance, when more than one is watched; empty with one (the page stays as it was). */
+  servers: readonly ServerView[];
+  /** The server the list is narrowed to by the page's drop-down; null for every server. */
+  serverFilter: string | null;
+  setServerFilter: (server: string | null) => void;
   list: ExpiredSearch;
+  /** What the list shows, without the paging: the search, order and filters, as the worker is asked. */
+  listQuery: Omit<ExpiredQuery, 'offset' | 'limit'>;
   /** The ways out the connection line and the list's notices offer. */
   actions: MonitorActions;
   /** Spread onto the page's ExpiredResults. */
@@ -80,7 +95,13 @@ export const useMonitorPage = ({
   const now = useNow(CLOCK_TICK_MS);
   const [toast, flash] = useFlashMessage(toastMs);
   const [sort, setSort] = useState<ExpiredSort>('newest');
-  const list = useExpiredSearch({ view, sort, filter, ignored: page.settings.ignoredUsers });
+  const [chosenServer, setServerFilter] = useState<string | null>(null);
+  const servers = severalServers(view);
+  const serverFilter = serverChoice(servers, chosenServer);
+  // With one server there is nothing to narrow: its queries stay as they were before servers had ids.
+  const server = serverFilter ?? serverChoice(servers, filter?.server) ?? undefined;
+  const narrowed: ExpiredFilter = { ...filter, server };
+  const list = useExpiredSearch({ view, sort, filter: narrowed, ignored: page.settings.ignoredUsers });
   const { copy, copyPhone } = useClipboard(flash, page.t);
   const actions = useMonitorActions(flash, page.t, afterOpenSettings);
   const [revealed, setRevealed] = useState(false);
@@ -92,13 +113,18 @@ export const useMonitorPage = ({
     flash,
     sort,
     setSort,
+    servers,
+    serverFilter,
+    setServerFilter,
     list,
+    listQuery: { search: list.query, sort, ...filterFields(narrowed) },
     actions,
     expiredResults: {
       list,
-      url: noticeUrl(view, page.settings.serverUrl),
+      url: noticeUrl(view, page.settings.servers[0]?.url ?? ''),
       masked: page.settings.maskPhones && !revealed,
       onCopyPhone: copyPhone,
+      serverLabels: servers.length > 0 ? serverLabels(servers) : undefined,
       ...actions,
     },
     revealed,

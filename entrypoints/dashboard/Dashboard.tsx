@@ -13,6 +13,8 @@ import { MuteControl } from '../../components/MuteControl';
 import { RoundChart } from '../../components/RoundChart';
 import { RoundProgress } from '../../components/RoundProgress';
 import { SearchBox } from '../../components/SearchBox';
+import { ServerGlance } from '../../components/ServerGlance';
+import { ServerSelect } from '../../components/ServerSelect';
 import { SettingsButton } from '../../components/SettingsButton';
 import { SortSelect } from '../../components/SortSelect';
 import { Toast } from '../../components/Toast';
@@ -26,6 +28,8 @@ import { historyCsv, searchHistory } from '../../utils/alerts';
 import type { IgnoredFilter } from '../../utils/expired/expired-query';
 import { datedFileName, formatNumber } from '../../utils/format';
 import type { MonitorView } from '../../utils/monitor/monitor-view';
+import { serverChoice } from '../../utils/ui/server-choice';
+import { soleServer } from '../../utils/ui/sole-server';
 import { downloadText } from './download-text';
 
 export interface DashboardProps {
@@ -45,11 +49,24 @@ export const Dashboard = ({ view }: DashboardProps) => {
   const alertId = route.view === 'list' ? route.alertId : null;
   const alert = alertId ? (history?.find((entry) => entry.id === alertId) ?? null) : null;
   const userIds = alertId ? (alert?.users.map((user) => user.user_id) ?? []) : undefined;
-  const page = useMonitorPage({ view, titleKey: 'dashboardPageTitle', toastMs: 3000, filter: { show, userIds } });
+  // An alert from one server names that server's users: the same user_id elsewhere is someone else.
+  const alertServer = (alert && soleServer(alert.users)) ?? undefined;
+  const page = useMonitorPage({
+    view,
+    titleKey: 'dashboardPageTitle',
+    toastMs: 3000,
+    filter: { show, userIds, server: alertServer },
+  });
   const { locale, t, list, actions } = page;
   const toggleIgnore = ignoreToggle(page.settings.ignoredUsers, page.flash, t);
   const masked = page.settings.maskPhones && !page.revealed;
-  const narrowed = Boolean(list.query || show !== 'all' || alertId);
+  const narrowed = Boolean(list.query || show !== 'all' || alertId || page.serverFilter !== null);
+  const several = page.servers.length > 0;
+  // Each server's rounds are a series of their own: with several, the chart draws one server's, the first
+  // until another is picked.
+  const [chartChoice, setChartChoice] = useState<string | null>(null);
+  const chartId = serverChoice(page.servers, chartChoice);
+  const chartServer = page.servers.find((server) => server.id === chartId) ?? page.servers[0];
 
   const exportHistory = () => {
     const fileName = datedFileName('alert-history', 'csv', new Date());
@@ -95,20 +112,52 @@ export const Dashboard = ({ view }: DashboardProps) => {
         </header>
 
         <main class="dash__main">
-          <div class="dash__summary">
-            <section class="dash__card">
-              <RoundProgress round={view?.round ?? null} />
-            </section>
-            <section class="dash__card dash__card--plain">
-              <TotalsPanel totals={view?.totals ?? null} now={page.now} />
-            </section>
-          </div>
+          {several ? (
+            <div class="dash__summary dash__summary--servers">
+              <section class="dash__card dash__card--plain">
+                <TotalsPanel totals={view?.totals ?? null} now={page.now} />
+              </section>
+              <section class="dash__card dash__servers" aria-labelledby="dash-servers-title">
+                <h2 class="dash__card-title" id="dash-servers-title">
+                  {t('serversTitle')}
+                </h2>
+                <ServerGlance servers={page.servers} now={page.now} />
+              </section>
+            </div>
+          ) : (
+            <div class="dash__summary">
+              <section class="dash__card">
+                <RoundProgress round={view?.round ?? null} />
+              </section>
+              <section class="dash__card dash__card--plain">
+                <TotalsPanel totals={view?.totals ?? null} now={page.now} />
+              </section>
+            </div>
+          )}
 
           <section class="dash__card" aria-labelledby="dash-history-title">
             <h2 class="visually-hidden" id="dash-history-title">
               {t('dashboardHistoryTitle')}
             </h2>
-            <RoundChart history={view?.history ?? []} limit={CHART_ROUNDS} width={1000} height={110} />
+            {chartServer ? (
+              <RoundChart
+                history={chartServer.history}
+                limit={CHART_ROUNDS}
+                width={1000}
+                height={110}
+                serverLabel={chartServer.label}
+                picker={
+                  <ServerSelect
+                    label="dashboardChartServer"
+                    servers={page.servers}
+                    value={chartServer.id}
+                    onChange={setChartChoice}
+                  />
+                }
+              />
+            ) : (
+              <RoundChart history={view?.history ?? []} limit={CHART_ROUNDS} width={1000} height={110} />
+            )}
           </section>
 
           <DashboardViews
@@ -148,6 +197,15 @@ export const Dashboard = ({ view }: DashboardProps) => {
                 <div class="dash__filters">
                   <SearchBox value={list.search} onChange={list.setSearch} focusShortcut />
                   <SortSelect value={page.sort} onChange={page.setSort} />
+                  {several && (
+                    <ServerSelect
+                      label="serverFilterLabel"
+                      servers={page.servers}
+                      value={page.serverFilter}
+                      onChange={page.setServerFilter}
+                      allLabel="serverFilterAll"
+                    />
+                  )}
                   <IgnoredFilterSelect value={show} onChange={setShow} />
                   {page.settings.maskPhones && (
                     <Button

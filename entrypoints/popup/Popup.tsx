@@ -8,6 +8,8 @@ import { MuteControl } from '../../components/MuteControl';
 import { RoundChart } from '../../components/RoundChart';
 import { RoundProgress } from '../../components/RoundProgress';
 import { SearchBox } from '../../components/SearchBox';
+import { ServerGlance } from '../../components/ServerGlance';
+import { ServerSelect } from '../../components/ServerSelect';
 import { SettingsButton } from '../../components/SettingsButton';
 import { Toast } from '../../components/Toast';
 import { TotalsPanel } from '../../components/TotalsPanel';
@@ -24,6 +26,8 @@ export interface PopupProps {
 }
 
 const CHART_ROUNDS = 20;
+/** Server rows shown before their list scrolls: the expired list keeps room for about four rows. */
+const SERVER_ROWS = 3;
 
 // Once it has opened a tab the popup closes: it would otherwise stay on top of it.
 const closePopup = () => window.close();
@@ -37,7 +41,7 @@ export const Popup = ({ view }: PopupProps) => {
   const copyAll = async () => {
     setCopyingAll(true);
     try {
-      const phones = await collectPhones(fetchExpiredPage, list.query, page.sort);
+      const phones = await collectPhones(fetchExpiredPage, page.listQuery);
       await page.copy(phones.join('\n'), t('copiedAll', { count: formatNumber(phones.length, locale) }));
     } catch {
       page.flash(t('copyFailed'));
@@ -51,6 +55,10 @@ export const Popup = ({ view }: PopupProps) => {
 
   const { query, notice, count } = list;
   const expiredCount = view?.expiredCount ?? 0;
+  // Several servers: each one's state and round in a row of its own, where one server has its round. The
+  // chart goes: one server's rounds are a series, several servers' merged are not.
+  const several = page.servers.length > 0;
+  const narrowed = Boolean(query) || page.serverFilter !== null;
 
   return (
     <I18nProvider locale={locale}>
@@ -62,18 +70,24 @@ export const Popup = ({ view }: PopupProps) => {
         </header>
 
         <main class="popup__main">
-          <div class="popup__card">
-            <RoundProgress round={view?.round ?? null} />
-          </div>
+          {several ? (
+            <div class="popup__card popup__servers">
+              <ServerGlance servers={page.servers} now={page.now} visibleRows={SERVER_ROWS} />
+            </div>
+          ) : (
+            <div class="popup__card">
+              <RoundProgress round={view?.round ?? null} />
+            </div>
+          )}
           <TotalsPanel totals={view?.totals ?? null} now={page.now} />
-          <RoundChart history={view?.history ?? []} limit={CHART_ROUNDS} width={340} height={32} />
+          {!several && <RoundChart history={view?.history ?? []} limit={CHART_ROUNDS} width={340} height={32} />}
 
           <section class="popup__list" aria-labelledby="popup-list-title">
             <div class="popup__list-head">
               <h2 class="popup__list-title" id="popup-list-title">
                 {t('listTitle')}
                 <span class={`popup__count${expiredCount > 0 ? ' popup__count--alert' : ''}`}>
-                  {query && list.rows.matched !== null
+                  {narrowed && list.rows.matched !== null
                     ? t('matchCount', {
                         matched: formatNumber(list.rows.matched, locale),
                         total: formatNumber(expiredCount, locale),
@@ -103,6 +117,17 @@ export const Popup = ({ view }: PopupProps) => {
                 onClick={copyAll}
               />
             </div>
+            {several && (
+              <div class="popup__list-filter">
+                <ServerSelect
+                  label="serverFilterLabel"
+                  servers={page.servers}
+                  value={page.serverFilter}
+                  onChange={page.setServerFilter}
+                  allLabel="serverFilterAll"
+                />
+              </div>
+            )}
             <ExpiredResults {...page.expiredResults} estimatedHeight={180} />
           </section>
         </main>

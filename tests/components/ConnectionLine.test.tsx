@@ -113,4 +113,31 @@ describe('ConnectionLine', () => {
     expect(container.textContent).toContain(`未连接：无法连接 ${URL}。5 秒后重试`);
     expect(screen.getByRole('button', { name: '立即重新连接' })).toBeTruthy();
   });
+
+  it('says every server is connected, rather than naming one, when several are watched', () => {
+    const { container } = connectionLine(
+      { phase: 'open', url: URL, since: NOW - 1000 },
+      { servers: { watched: 3, connected: 3 } },
+      'zh_CN',
+    );
+    expect(container.querySelector('.connection__status')?.textContent).toBe('已连接全部 3 个服务器');
+  });
+
+  it('counts the servers connected when one is not, and names it in the tooltip only', () => {
+    const { container } = connectionLine(waiting('refused'), { servers: { watched: 3, connected: 2 } });
+    const status = container.querySelector('.connection__status');
+    expect(status?.textContent).toBe('2 of 3 servers connected');
+    expect(status?.getAttribute('title')).toBe(
+      `2 of 3 servers connected\nNot connected: cannot reach ${URL}. Retrying in 5 s`,
+    );
+    expect(container.textContent).not.toContain('Is Token Monitor running?');
+    expect(screen.getByRole('button', { name: 'Reconnect now' })).toBeTruthy();
+  });
+
+  it('says what the one server left on says, when the others are turned off', () => {
+    const { container } = connectionLine(waiting('refused'), { servers: { watched: 1, connected: 0 } });
+    expect(container.querySelector('.connection__status')?.textContent).toBe(
+      `Not connected: cannot reach ${URL}. Retrying in 5 s`,
+    );
+  });
 });

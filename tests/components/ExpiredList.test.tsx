@@ -8,8 +8,15 @@ import type { Locale } from '../../utils/i18n';
 afterEach(cleanup);
 
 const rows: ExpiredRow[] = [
-  { user_id: '12345', phone: '13800138000', expired_time: '2025-09-03T09:27:57.108204', ignored: false },
   {
+    server: 'default',
+    user_id: '12345',
+    phone: '13800138000',
+    expired_time: '2025-09-03T09:27:57.108204',
+    ignored: false,
+  },
+  {
+    server: 'default',
     user_id: '<img src=x onerror=alert(1)>',
     phone: `<script>alert(1)</script>${'9'.repeat(500)}`,
     expired_time: '<b>bold</b>',
@@ -81,5 +88,87 @@ describe('ExpiredList', () => {
   it('shows a placeholder for rows still on their way', () => {
     expiredList({ count: 3, rowAt: () => undefined });
     expect(screen.getAllByText('Loading…')).toHaveLength(3);
+  });
+});
+
+describe('ExpiredList of several servers', () => {
+  const labels = new Map([
+    ['default', '生产'],
+    ['s2', '测试'],
+  ]);
+  const row = (server: string, user_id: string, phone: string): ExpiredRow => ({
+    server,
+    user_id,
+    phone,
+    expired_time: '2025-09-03T09:27:57.108204',
+    ignored: false,
+  });
+  // The same user_id, listed by two servers: two users.
+  const twoServers = [row('default', '12345', '13800000001'), row('s2', '12345', '13800000002')];
+
+  const listOf = (shown: ExpiredRow[]) => (
+    <I18nProvider locale="en">
+      <ExpiredList
+        count={shown.length}
+        rowAt={(index) => shown[index]}
+        onRangeChange={() => {}}
+        masked={false}
+        onCopyPhone={() => {}}
+        serverLabels={labels}
+      />
+    </I18nProvider>
+  );
+
+  it('names the server of each row in a column of its own', () => {
+    render(listOf(twoServers));
+    expect(screen.getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual([
+      'Phone',
+      'User ID',
+      'Server',
+      'Expired at',
+      'Actions',
+    ]);
+    const [, first, second] = screen.getAllByRole('row');
+    expect(within(first as HTMLElement).getByText('生产')).toBeTruthy();
+    expect(within(second as HTMLElement).getByText('测试')).toBeTruthy();
+  });
+
+  it('has no server column with one server', () => {
+    expiredList();
+    expect(screen.queryByRole('columnheader', { name: 'Server' })).toBeNull();
+  });
+
+  it('keeps the focus on the same user when new expiries push the rows down', () => {
+    const { rerender } = render(listOf(twoServers));
+    const button = screen.getByRole('button', { name: 'Copy 13800000002' });
+    button.focus();
+    rerender(listOf([row('s2', '777', '13800000007'), row('default', '888', '13800000008'), ...twoServers]));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Copy 13800000002' }));
+  });
+
+  it('keeps the focus on a user when the same user_id on another server renews', () => {
+    const { rerender } = render(listOf(twoServers));
+    screen.getByRole('button', { name: 'Copy 13800000002' }).focus();
+    rerender(listOf(twoServers.slice(1)));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Copy 13800000002' }));
+  });
+
+  it('keeps the focused row when the list scrolls under it', () => {
+    const many = Array.from({ length: 100 }, (_, index) =>
+      row(index % 2 ? 's2' : 'default', String(index >> 1), `138${String(index).padStart(8, '0')}`),
+    );
+    const { container } = render(listOf(many));
+    const button = screen.getByRole('button', { name: 'Copy 13800000003' });
+    button.focus();
+    const viewport = container.querySelector('.vlist__viewport') as HTMLElement;
+    Object.defineProperty(viewport, 'scrollTop', { value: 2 * 34, configurable: true });
+    fireEvent.scroll(viewport);
+    expect(screen.getByRole('button', { name: 'Copy 13800000003' })).toBe(button);
+    expect(document.activeElement).toBe(button);
+  });
+
+  it('shows a user at both places while a stale page and a fresh one overlap', () => {
+    render(listOf([...twoServers, twoServers[1] as ExpiredRow]));
+    expect(screen.getAllByRole('button', { name: 'Copy 13800000002' })).toHaveLength(2);
   });
 });

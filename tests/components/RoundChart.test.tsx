@@ -47,4 +47,9 @@ describe('RoundChart', () => {
     expect(container.querySelectorAll('.chart__bar')).toHaveLength(0);
     expect(screen.getByText('还没有完成的检查')).toBeTruthy();
   });
+
+  it('says whose rounds it draws when several servers are watched', () => {
+    renderIn('zh_CN', <RoundChart history={history} limit={50} width={1000} height={100} serverLabel="生产" />);
+    expect(screen.getByRole('img', { name: '生产 最近 50 轮检查的用时与新增过期数' })).toBeTruthy();
+  });
 });

@@ -84,4 +84,39 @@ describe('VirtualList', () => {
     expect(screen.getByText('row 19')).toBeTruthy();
     expect(onRangeChange).toHaveBeenLastCalledWith(10, 19);
   });
+
+  describe('keys', () => {
+    const keyed = (identities: (string | undefined)[]) =>
+      render(
+        <VirtualList
+          itemCount={identities.length}
+          rowHeight={34}
+          estimatedHeight={340}
+          label="Expired users"
+          header={null}
+          rowKey={(index) => identities[index]}
+          renderRow={(index, rowProps, key) => (
+            <div key={key} role="row" data-key={key} {...rowProps}>
+              row {index}
+            </div>
+          )}
+        />,
+      );
+    const keys = (container: Element) =>
+      [...container.querySelectorAll('.vlist__spacer > [role="row"]')].map((row) => row.getAttribute('data-key'));
+
+    it('keys each row by its identity, by position when it has none or shows twice', () => {
+      const { container } = keyed(['a', undefined, 'b', 'a']);
+      expect(keys(container)).toEqual(['id:a', 'at:1', 'id:b', 'at:3']);
+    });
+
+    it('keeps every row its key, and its element, when the list scrolls', () => {
+      const identities = Array.from({ length: 1000 }, (_, index) => `user ${index}`);
+      const { container } = keyed(identities);
+      const element = screen.getByText('row 8');
+      scrollTo(container.querySelector('.vlist__viewport') as Element, 3 * 34);
+      expect(screen.getByText('row 8')).toBe(element);
+      expect(element.getAttribute('data-key')).toBe('id:user 8');
+    });
+  });
 });

@@ -46,6 +46,49 @@ describe('screenshots of every page', () => {
     await simulator?.stop();
   });
 
+  it('three servers, one of them down, in Chinese and English', async () => {
+    const staging = await startTestSimulator({ users: 1200, initialExpired: 12, seed: 11 });
+    // A server that went away: its row shows it waiting to reconnect.
+    const gone = await startTestSimulator({ seed: 12 });
+    await gone.stop();
+    const browser = await launchExtensionBrowser({ colorScheme: 'light' });
+    try {
+      const NAMES = { zh: ['生产', '测试', '华东'], en: ['Production', 'Staging', 'East China'] };
+      for (const { language, tag } of LANGUAGES) {
+        const [production, test, east] = NAMES[tag];
+        await setSettings(browser, {
+          language,
+          servers: [
+            { id: 'default', name: production, url: simulator.url },
+            { id: 'staging', name: test, url: staging.url },
+            { id: 'east', name: east, url: gone.url },
+          ],
+        });
+        await waitFor(
+          () => monitorView(browser),
+          (view) =>
+            view?.servers.length === 3 &&
+            view.servers.filter((server) => server.connection.phase === 'open').length === 2 &&
+            view.servers.some((server) => server.connection.phase === 'waiting') &&
+            view.round?.phase === 'running',
+          { timeout: 60_000, what: 'two servers connected, one waiting, a round running' },
+        );
+        for (const { name, path, viewport } of PAGES.filter((page) => page.name !== 'history')) {
+          const page = await browser.openPage(path, viewport);
+          await page.waitForTimeout(600);
+          await page.screenshot({
+            path: resolve(OUTPUT, `${name}-servers-${tag}.png`),
+            fullPage: name === 'options',
+          });
+          await page.close();
+        }
+      }
+    } finally {
+      await browser.close();
+      await staging.stop();
+    }
+  });
+
   // One browser per colour scheme; the language is switched through the settings, as a user would.
   for (const scheme of ['light', 'dark'] as const) {
     it(`${scheme}, in Chinese and English`, async () => {

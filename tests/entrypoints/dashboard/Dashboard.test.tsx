@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Dashboard } from '../../../entrypoints/dashboard/Dashboard';
@@ -6,7 +6,7 @@ import { sendMessage } from '../../../platform/messaging';
 import { settingsItem } from '../../../platform/storage-items';
 import type { ExpiredPage, ExpiredQuery } from '../../../utils/expired/expired-query';
 import type { RoundSummary } from '../../../utils/monitor/monitor-state';
-import type { MonitorView } from '../../../utils/monitor/monitor-view';
+import type { MonitorView, ServerView } from '../../../utils/monitor/monitor-view';
 import { defaultSettings, type Settings } from '../../../utils/settings';
 import { journalEntry } from '../../fixtures/journal';
 
@@ -31,10 +31,12 @@ const view = (expiredCount: number): MonitorView => ({
   latency: { serverMs: 3, roundTripMs: null },
   expiredCount,
   expiredVersion: 7,
+  servers: [],
 });
 
 const answer = ({ search = '', sort = 'newest', offset = 0, limit = 100 }: ExpiredQuery): ExpiredPage => {
   const all = Array.from({ length: 1000 }, (_, index) => ({
+    server: 'default',
     user_id: `u${index}`,
     phone: `139${String(index).padStart(8, '0')}`,
     expired_time: '2025-09-03T09:27:57.108204',
@@ -196,5 +198,122 @@ describe('dashboard', () => {
       expect(await screen.findByText('Export failed: the background service did not answer.')).toBeTruthy();
       expect(downloads).toHaveLength(0);
     });
+  });
+});
+
+describe('dashboard with several servers', () => {
+  const roundsOf = (count: number, newExpired: number): RoundSummary[] =>
+    Array.from({ length: count }, (_, index) => ({
+      round: index + 1,
+      duration: 10,
+      totalUsers: 80,
+      newExpired,
+      completedAt: '2025-09-03T09:27:57.108204',
+    }));
+
+  const servers: ServerView[] = [
+    {
+      id: 'default',
+      label: '生产',
+      connection: { phase: 'open', url: 'ws://prod:8765', since: Date.now() },
+      hasSnapshot: true,
+      round: { round: 51, phase: 'running', current: 10, total: 410, percentage: 2.4, expiredFound: 0, duration: null },
+      totalExpired: 600,
+      history,
+    },
+    {
+      id: 's2',
+      label: '测试',
+      connection: { phase: 'connecting', url: 'ws://test:8765', attempt: 1, since: Date.now() },
+      hasSnapshot: true,
+      round: { round: 12, phase: 'completed', current: 80, total: 80, percentage: 100, expiredFound: 2, duration: 10 },
+      totalExpired: 400,
+      history: roundsOf(12, 2),
+    },
+  ];
+
+  const several = (change: Partial<MonitorView> = {}): MonitorView => ({ ...view(1000), servers, ...change });
+
+  it('shows each server at a glance in place of the one round', async () => {
+    await store({ language: 'en' });
+    render(<Dashboard view={several()} />);
+    const list = await screen.findByRole('list', { name: 'Servers' });
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((row) => row.querySelector('.server__state')?.textContent),
+    ).toEqual(['Connected', 'Connecting']);
+    expect(within(list).getByText('Round 51 · 2.4%')).toBeTruthy();
+    expect(within(list).getByText('400 expired')).toBeTruthy();
+    expect(screen.queryByRole('progressbar')).toBeNull();
+  });
+
+  it('draws the rounds of one server at a time, the one picked', async () => {
+    await store({ language: 'en' });
+    const { container } = render(<Dashboard view={several()} />);
+    expect(
+      await screen.findByRole('img', { name: 'Duration and new expiries of the last 50 rounds on 生产' }),
+    ).toBeTruthy();
+    expect(container.querySelectorAll('.chart__bar')).toHaveLength(50);
+    const picker = screen.getByRole('combobox', { name: 'Rounds of' });
+    expect([...(picker as HTMLSelectElement).options].map((option) => option.text)).toEqual(['生产', '测试']);
+    fireEvent.change(picker, { target: { value: 's2' } });
+    expect(screen.getByRole('img', { name: 'Duration and new expiries of the last 50 rounds on 测试' })).toBeTruthy();
+    expect(container.querySelectorAll('.chart__bar')).toHaveLength(12);
+    expect(container.querySelector('.chart__round title')?.textContent).toBe('Round 1: 10 sec, 2 newly expired');
+  });
+
+  it('falls back to the first server when the one picked for the chart is removed', async () => {
+    await store({ language: 'en' });
+    const { rerender } = render(<Dashboard view={several()} />);
+    fireEvent.change(await screen.findByRole('combobox', { name: 'Rounds of' }), { target: { value: 's2' } });
+    const third = { ...(servers[1] as ServerView), id: 's3', label: '备用' };
+    rerender(<Dashboard view={several({ servers: [servers[0] as ServerView, third] })} />);
+    expect(screen.getByRole('img', { name: 'Duration and new expiries of the last 50 rounds on 生产' })).toBeTruthy();
+  });
+
+  it('narrows the list to one server, and names the server of each row', async () => {
+    await store({ language: 'zh_CN' });
+    render(<Dashboard view={several()} />);
+    await screen.findByText('139****0000');
+    expect(screen.getByRole('columnheader', { name: '服务器' })).toBeTruthy();
+    expect(screen.getAllByText('生产', { selector: '.xrow__server' }).length).toBeGreaterThan(0);
+    fireEvent.change(screen.getByRole('combobox', { name: '服务器' }), { target: { value: 's2' } });
+    await waitFor(() =>
+      expect(queries().at(-1)).toEqual({
+        search: '',
+        sort: 'newest',
+        show: 'all',
+        server: 's2',
+        offset: 0,
+        limit: 100,
+      }),
+    );
+    expect(await screen.findByText('匹配 1,000 个，共 1,000 个')).toBeTruthy();
+  });
+
+  it('shows the users of an alert from one server on that server only', async () => {
+    const alert = journalEntry('token-expired:mx2-0', [['u5', '13900000005']]);
+    const fromTest = { ...alert, users: alert.users.map((user) => ({ ...user, server: 's2' })) };
+    await fakeBrowser.storage.local.set({ alertJournal: [fromTest] });
+    window.history.replaceState(null, '', `#alert=${encodeURIComponent(alert.id)}`);
+    try {
+      render(<Dashboard view={several()} />);
+      await waitFor(() => expect(queries().at(-1)).toMatchObject({ userIds: ['u5'], server: 's2' }));
+    } finally {
+      window.history.replaceState(null, '', location.pathname);
+    }
+  });
+
+  it('keeps the CSV export of every server', async () => {
+    await store({ language: 'en' });
+    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:test/0');
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    render(<Dashboard view={several()} />);
+    fireEvent.change(await screen.findByRole('combobox', { name: 'Server' }), { target: { value: 's2' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await waitFor(() => expect(click).toHaveBeenCalledOnce());
+    expect(sendMessage).toHaveBeenCalledWith('exportCsv', { includeTokens: false });
   });
 });

@@ -8,7 +8,7 @@ import { loadSettings } from '../../../platform/settings-store';
 import { monitorViewItem, settingsItem } from '../../../platform/storage-items';
 import type { ConnectionStatus } from '../../../utils/connection/connection-status';
 import type { ExpiredPage, ExpiredQuery } from '../../../utils/expired/expired-query';
-import type { MonitorView } from '../../../utils/monitor/monitor-view';
+import type { MonitorView, ServerView } from '../../../utils/monitor/monitor-view';
 import { defaultSettings, type Settings } from '../../../utils/settings';
 
 // The worker does not run in a unit test: the test answers its messages.
@@ -26,6 +26,7 @@ const view = (change: Partial<MonitorView> = {}): MonitorView => ({
   latency: { serverMs: 12.5, roundTripMs: 8 },
   expiredCount: 0,
   expiredVersion: 1,
+  servers: [],
   ...change,
 });
 
@@ -41,6 +42,7 @@ const answerFor =
       ? Array.from({ length: total }, (_, index) => index).filter(matching)
       : { length: total, slice: (from: number, to: number) => range(from, Math.min(to, total)) };
     const rows = indexes.slice(offset, offset + limit).map((index) => ({
+      server: 'default',
       user_id: String(10_000 + index),
       phone: `138${String(index).padStart(8, '0')}`,
       expired_time: '2025-09-03T09:27:57.108204',
@@ -316,5 +318,175 @@ describe('popup render rate', () => {
     const seconds = (Date.now() - started) / 1000;
     expect(seen.size).toBeLessThanOrEqual(Math.ceil(seconds * 10) + 2);
     expect(seen.size).toBeLessThan(50);
+  });
+});
+
+describe('popup with several servers', () => {
+  const servers: ServerView[] = [
+    {
+      id: 'default',
+      label: '生产',
+      connection: { phase: 'open', url: 'ws://prod:8765', since: Date.now() - 60_000 },
+      hasSnapshot: true,
+      round: {
+        round: 4,
+        phase: 'running',
+        current: 120,
+        total: 410,
+        percentage: 29.3,
+        expiredFound: 1,
+        duration: null,
+      },
+      totalExpired: 2,
+      history: [],
+    },
+    {
+      id: 's2',
+      label: '测试',
+      connection: {
+        phase: 'waiting',
+        url: 'ws://test:8765',
+        attempt: 2,
+        retryAt: Date.now() + 5000,
+        problem: { kind: 'refused' },
+      },
+      hasSnapshot: true,
+      round: null,
+      totalExpired: 1,
+      history: [],
+    },
+    {
+      id: 's3',
+      label: 'backup:8765',
+      connection: { phase: 'off' },
+      hasSnapshot: false,
+      round: null,
+      totalExpired: 0,
+      history: [],
+    },
+  ];
+  const IDS = servers.map((server) => server.id);
+
+  /** Users 0…total-1, listed in turn by each server: user i is 10,000 + i / 3 on server i % 3. */
+  const severalWorker = (total: number) =>
+    vi.mocked(sendMessage).mockImplementation((async (name: string, data: unknown) => {
+      if (name !== 'queryExpired') return undefined;
+      const { server, offset = 0, limit = 100 } = data as ExpiredQuery;
+      const listed = range(0, total).filter((index) => server === undefined || IDS[index % 3] === server);
+      const rows = listed.slice(offset, offset + limit).map((index) => ({
+        server: IDS[index % 3] ?? '',
+        user_id: String(10_000 + Math.floor(index / 3)),
+        phone: `138${String(index).padStart(8, '0')}`,
+        expired_time: '2025-09-03T09:27:57.108204',
+        ignored: false,
+      }));
+      return { version: 1, total, matched: listed.length, offset, rows };
+    }) as typeof sendMessage);
+
+  const several = (count: number) => withExpired(count, { servers });
+
+  it('shows each server in a row of its own: name, state in words, round, expired count', async () => {
+    await store({ language: 'zh_CN' });
+    render(<Popup view={several(0)} />);
+    const list = await screen.findByRole('list', { name: '服务器' });
+    const rows = within(list).getAllByRole('listitem');
+    expect(rows.map((row) => row.getAttribute('data-phase'))).toEqual(['open', 'waiting', 'off']);
+    expect(within(rows[0] as HTMLElement).getByText('已连接')).toBeTruthy();
+    expect(within(rows[0] as HTMLElement).getByText('第 4 轮 · 29.3%')).toBeTruthy();
+    expect(within(rows[0] as HTMLElement).getByText('2 个过期')).toBeTruthy();
+    expect(within(rows[1] as HTMLElement).getByText('未连接')).toBeTruthy();
+    expect(within(rows[1] as HTMLElement).getByText('尚未检查')).toBeTruthy();
+    expect(within(rows[2] as HTMLElement).getByText('已关闭')).toBeTruthy();
+    // The rows take the place of the one round and its chart.
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(screen.queryByRole('img', { name: /最近 20 轮/ })).toBeNull();
+  });
+
+  it('counts the servers connected rather than naming one, and gives no latency for all of them', async () => {
+    await store({ language: 'en' });
+    // The worker's connection is the least connected server's; the one turned off is not counted.
+    const { connection } = servers[1] as ServerView;
+    render(<Popup view={withExpired(3, { servers, connection })} />);
+    expect(await screen.findByText('1 of 2 servers connected')).toBeTruthy();
+    expect(screen.queryByText('8 ms')).toBeNull();
+    expect(screen.queryByText(/Is Token Monitor running/)).toBeNull();
+  });
+
+  it('lists every server, or the one picked, and names the server of each row', async () => {
+    severalWorker(30);
+    await store({ language: 'en', maskPhones: false });
+    render(<Popup view={several(30)} />);
+    expect(await screen.findByText('13800000000')).toBeTruthy();
+    expect(queries()).toEqual([{ search: '', sort: 'newest', offset: 0, limit: 100 }]);
+    expect(screen.getByRole('columnheader', { name: 'Server' })).toBeTruthy();
+    const firstRows = screen.getAllByRole('row').slice(1, 4);
+    expect(firstRows.map((row) => row.querySelector('.xrow__server')?.textContent)).toEqual([
+      '生产',
+      '测试',
+      'backup:8765',
+    ]);
+
+    const filter = screen.getByRole('combobox', { name: 'Server' });
+    expect([...(filter as HTMLSelectElement).options].map((option) => option.text)).toEqual([
+      'All servers',
+      '生产',
+      '测试',
+      'backup:8765',
+    ]);
+    fireEvent.change(filter, { target: { value: 's2' } });
+    await waitFor(() =>
+      expect(queries().at(-1)).toEqual({ search: '', sort: 'newest', server: 's2', offset: 0, limit: 100 }),
+    );
+    expect(await screen.findByText('10 of 30')).toBeTruthy();
+    expect(screen.queryByText('13800000000')).toBeNull();
+    expect(screen.getByText('13800000001')).toBeTruthy();
+
+    // Every server's list again, from the pages already fetched for it.
+    fireEvent.change(filter, { target: { value: '' } });
+    expect(await screen.findByText('13800000000')).toBeTruthy();
+    expect(screen.queryByText('10 of 30')).toBeNull();
+  });
+
+  it('shows the same user_id of two servers as two rows', async () => {
+    severalWorker(6);
+    await store({ language: 'en', maskPhones: false });
+    render(<Popup view={several(6)} />);
+    await screen.findByText('13800000000');
+    const users = screen
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => row.querySelector('.xrow__user')?.textContent);
+    expect(users).toEqual(['10000', '10000', '10000', '10001', '10001', '10001']);
+  });
+
+  it('copies every phone of the server picked', async () => {
+    severalWorker(3000);
+    await store({ language: 'en' });
+    render(<Popup view={several(3000)} />);
+    fireEvent.change(await screen.findByRole('combobox', { name: 'Server' }), { target: { value: 's3' } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Copy all 1,000 phone numbers' }));
+    expect(await screen.findByText('1,000 phone numbers copied')).toBeTruthy();
+    expect(clipboard[0]?.split('\n')[0]).toBe('13800000002');
+    expect(
+      queries()
+        .filter((query) => query.limit === 1000)
+        .map((query) => query.server),
+    ).toEqual(['s3']);
+  });
+
+  it('looks as it always did with one server', async () => {
+    worker(3);
+    await store({ language: 'en' });
+    const [only] = servers;
+    render(<Popup view={withExpired(3, { servers: only ? [only] : [] })} />);
+    await screen.findByText('138****0001');
+    expect(screen.queryByRole('list', { name: 'Servers' })).toBeNull();
+    expect(screen.queryByRole('combobox', { name: 'Server' })).toBeNull();
+    expect(screen.queryByRole('columnheader', { name: 'Server' })).toBeNull();
+    expect(screen.getByRole('progressbar', { name: 'Progress of round 4' })).toBeTruthy();
+    expect(screen.getByRole('img', { name: 'Duration and new expiries of the last 20 rounds' })).toBeTruthy();
+    expect(screen.getByText(`Connected to ${URL}`)).toBeTruthy();
+    expect(screen.getByText('8 ms')).toBeTruthy();
+    expect(queries()).toEqual([{ search: '', sort: 'newest', offset: 0, limit: 100 }]);
   });
 });
