@@ -8,6 +8,7 @@ import { worstGrowth } from './growth.ts';
 import { BLANK_SIZE, FULL_SIZE, type SizeResults } from './popup-open.ts';
 import { blankSpread, openSpread } from './popup-report.ts';
 import { SCALED, type ScaledKey, scaledPoints } from './scaling-report.ts';
+import { type SeveralServersResults, severalServersFirstRow } from './several-servers.ts';
 import type { ThroughputResults } from './worker-throughput.ts';
 
 /** Everything one run measured; a section that failed is null. */
@@ -17,6 +18,7 @@ export interface BenchResults {
   throughput: ThroughputResults | null;
   popup: SizeResults[] | null;
   alerts: AlertLatencyResults | null;
+  servers: SeveralServersResults | null;
 }
 
 const KB = 1000;
@@ -208,6 +210,34 @@ const scalingRows = (core: CoreResults | null): BudgetRow[] =>
   });
 
 /** In the order of their numbers: 1, 2a, …, 12, then the scaling rows. */
+// ---- 13: several servers ------------------------------------------------------------------------------------
+
+/** Row 12's budget, 20 MB per 100,000 expired users, over every server's users. */
+const HEAP_MB_PER_USER = 20 / 100_000;
+
+const serverRows = (servers: SeveralServersResults | null, popup: SizeResults[] | null): BudgetRow[] => {
+  const users = servers ? servers.servers * servers.expiredPerServer : 1_000_000;
+  const row = servers ? severalServersFirstRow(servers).median : null;
+  return [
+    {
+      id: '13a',
+      figure: `worker heap with ${users.toLocaleString('en-US')} expired over several servers (after GC)`,
+      measured: amount(servers?.worker ? servers.worker.usedSize / MB : null, 'MB'),
+      budget: { on: 'value', unit: 'MB', atMost: HEAP_MB_PER_USER * users },
+    },
+    {
+      id: '13b',
+      figure: `popup: first row with ${users.toLocaleString('en-US')} expired over several servers vs ${BLANK_SIZE}`,
+      measured: amount(row, 'ms'),
+      baseline: {
+        what: `first row at ${BLANK_SIZE} expired, one server`,
+        amount: amount(firstRow(popup, BLANK_SIZE), 'ms'),
+      },
+      budget: { on: 'ratio', atMost: 1.1 },
+    },
+  ];
+};
+
 export const budgetRows = (results: BenchResults): BudgetRow[] =>
   [
     ...bundleRows(results.bundle),
@@ -216,4 +246,5 @@ export const budgetRows = (results: BenchResults): BudgetRow[] =>
     ...workerRows(results.popup, results.throughput),
     ...alertRows(results.alerts),
     ...scalingRows(results.core),
+    ...serverRows(results.servers, results.popup),
   ].sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));

@@ -130,7 +130,7 @@ const shownText = async (page: Page) =>
   ((await page.locator('body').textContent()) ?? '').replace(/\s+/g, ' ').slice(0, 300);
 
 /** Opens popup.html as a tab at popup size and times it to the first visible row of the expired list. */
-const openPopup = async (browser: ExtensionBrowser): Promise<PopupOpen> => {
+export const openPopup = async (browser: ExtensionBrowser): Promise<PopupOpen> => {
   const page = await browser.context.newPage();
   try {
     await page.setViewportSize(VIEWPORT);

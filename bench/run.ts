@@ -20,6 +20,7 @@ import { measurePopup } from './popup-open.ts';
 import { popupReport } from './popup-report.ts';
 import { writeResults } from './results-file.ts';
 import { scalingReport } from './scaling-report.ts';
+import { measureSeveralServers, severalServersReport } from './several-servers.ts';
 import { measureThroughput, type ThroughputResults, throughputReport } from './worker-throughput.ts';
 
 const log = (line: string) => console.error(line);
@@ -84,25 +85,27 @@ const attempt = async <T>(what: string, run: () => Promise<T> | T, failures: str
 const usPerFrame = (throughput: ThroughputResults | null) =>
   throughput ? 1e6 / throughput.workerCounter.median : null;
 
-const sections = ({ core, throughput, popup, alerts }: BenchResults): SectionReport[] => {
+const sections = ({ core, throughput, popup, alerts, servers }: BenchResults): SectionReport[] => {
   const reports: SectionReport[] = [];
   if (core) reports.push(coreReport(core, usPerFrame(throughput)));
   if (throughput) reports.push(throughputReport(throughput, core ? coreUsPerFrame(core) : null));
   if (popup) reports.push(...popupReport(popup, throughput?.extension.median ?? Number.NaN));
   if (alerts) reports.push(alertReport(alerts));
+  if (servers) reports.push(severalServersReport(servers));
   if (core) reports.push(scalingReport(core.scaling, popup ?? []));
   return reports;
 };
 
 const measureBrowser = async (failures: string[]) => {
-  if (NODE_ONLY) return { throughput: null, popup: null, alerts: null };
+  if (NODE_ONLY) return { throughput: null, popup: null, alerts: null, servers: null };
   if (await defaultPortTaken()) {
     failures.push('something listens on 127.0.0.1:8765, the default server: a fresh profile connects there first');
   }
   const throughput = await attempt('worker receive throughput', () => measureThroughput(log), failures);
   const popup = await attempt('popup open and worker by list size', () => measurePopup(log), failures);
   const alerts = await attempt('alert latency', () => measureAlertLatency(log), failures);
-  return { throughput, popup, alerts };
+  const servers = await attempt('several servers at once', () => measureSeveralServers(log), failures);
+  return { throughput, popup, alerts, servers };
 };
 
 const measureAll = async (failures: string[]): Promise<BenchResults> => {
