@@ -1,8 +1,6 @@
-import { useId } from 'preact/hooks';
 import type { MessageKey } from '../utils/i18n';
 import { useI18n } from './i18n-context';
-import { Select } from './Select';
-import './ChoiceSelect.css';
+import { LabelledSelect } from './LabelledSelect';
 
 export interface ChoiceSelectProps<T extends string> {
   label: MessageKey;
@@ -15,26 +13,15 @@ export interface ChoiceSelectProps<T extends string> {
 /** A short labelled drop-down over a fixed set of choices (sort order, who to show). */
 export const ChoiceSelect = <T extends string>({ label, choices, value, onChange }: ChoiceSelectProps<T>) => {
   const { t } = useI18n();
-  const id = useId();
   return (
-    <div class="choice">
-      <label class="choice__label" for={id}>
-        {t(label)}
-      </label>
-      <Select
-        id={id}
-        value={value}
-        onChange={(event) => {
-          const next = choices.find(([choice]) => choice === event.currentTarget.value);
-          if (next) onChange(next[0]);
-        }}
-      >
-        {choices.map(([choice, key]) => (
-          <option key={choice} value={choice}>
-            {t(key)}
-          </option>
-        ))}
-      </Select>
-    </div>
+    <LabelledSelect
+      label={t(label)}
+      options={choices.map(([choice, key]) => [choice, t(key)] as const)}
+      value={value}
+      onChange={(picked) => {
+        const next = choices.find(([choice]) => choice === picked);
+        if (next) onChange(next[0]);
+      }}
+    />
   );
 };

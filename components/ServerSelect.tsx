@@ -1,8 +1,6 @@
-import { useId } from 'preact/hooks';
 import type { MessageKey } from '../utils/i18n';
 import { useI18n } from './i18n-context';
-import { Select } from './Select';
-import './ChoiceSelect.css';
+import { LabelledSelect } from './LabelledSelect';
 
 export interface ServerSelectProps {
   label: MessageKey;
@@ -20,27 +18,13 @@ const ALL = '';
 /** A labelled drop-down of the watched servers, by the names the options give them. */
 export const ServerSelect = ({ label, servers, value, onChange, allLabel }: ServerSelectProps) => {
   const { t } = useI18n();
-  const id = useId();
+  const every = allLabel ? [[ALL, t(allLabel)] as const] : [];
   return (
-    <div class="choice">
-      <label class="choice__label" for={id}>
-        {t(label)}
-      </label>
-      <Select
-        id={id}
-        value={value ?? ALL}
-        onChange={(event) => {
-          const picked = event.currentTarget.value;
-          onChange(picked === ALL ? null : picked);
-        }}
-      >
-        {allLabel && <option value={ALL}>{t(allLabel)}</option>}
-        {servers.map((server) => (
-          <option key={server.id} value={server.id}>
-            {server.label}
-          </option>
-        ))}
-      </Select>
-    </div>
+    <LabelledSelect
+      label={t(label)}
+      options={[...every, ...servers.map((server) => [server.id, server.label] as const)]}
+      value={value ?? ALL}
+      onChange={(picked) => onChange(picked === ALL ? null : picked)}
+    />
   );
 };

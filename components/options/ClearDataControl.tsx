@@ -4,6 +4,7 @@ import { ActionRow } from '../ActionRow';
 import { Button } from '../Button';
 import { useI18n } from '../i18n-context';
 import { ActionMessage } from './ActionMessage';
+import './DangerConfirm.css';
 import './ClearDataControl.css';
 
 export interface ClearDataControlProps {
@@ -30,8 +31,11 @@ export const ClearDataControl = ({ state, onClear }: ClearDataControlProps) => {
   if (confirming) {
     return (
       // A fieldset whose legend is the question: screen readers announce it on entering the buttons.
-      <fieldset class="clear-data__confirm" onKeyDown={(event) => event.key === 'Escape' && setConfirming(false)}>
-        <legend class="clear-data__question">{t('optClearQuestion')}</legend>
+      <fieldset
+        class="danger-confirm clear-data__confirm"
+        onKeyDown={(event) => event.key === 'Escape' && setConfirming(false)}
+      >
+        <legend class="danger-confirm__question">{t('optClearQuestion')}</legend>
         <ActionRow>
           <Button
             variant="danger"

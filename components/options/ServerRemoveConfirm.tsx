@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { ActionRow } from '../ActionRow';
 import { Button } from '../Button';
 import { useI18n } from '../i18n-context';
-import './ServerRemoveConfirm.css';
+import './DangerConfirm.css';
 
 export interface ServerRemoveConfirmProps {
   serverName: string;
@@ -20,8 +20,8 @@ export const ServerRemoveConfirm = ({ serverName, onConfirm, onCancel }: ServerR
 
   return (
     // A fieldset whose legend is the question: screen readers announce it on entering the buttons.
-    <fieldset class="server-remove" onKeyDown={(event) => event.key === 'Escape' && onCancel()}>
-      <legend class="server-remove__question">{t('optServerRemoveQuestion', { server: serverName })}</legend>
+    <fieldset class="danger-confirm" onKeyDown={(event) => event.key === 'Escape' && onCancel()}>
+      <legend class="danger-confirm__question">{t('optServerRemoveQuestion', { server: serverName })}</legend>
       <ActionRow>
         <Button
           variant="danger"

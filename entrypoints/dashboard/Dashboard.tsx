@@ -13,6 +13,7 @@ import { MuteControl } from '../../components/MuteControl';
 import { RoundChart } from '../../components/RoundChart';
 import { RoundProgress } from '../../components/RoundProgress';
 import { SearchBox } from '../../components/SearchBox';
+import { ServerFilterSelect } from '../../components/ServerFilterSelect';
 import { ServerGlance } from '../../components/ServerGlance';
 import { ServerSelect } from '../../components/ServerSelect';
 import { SettingsButton } from '../../components/SettingsButton';
@@ -198,12 +199,10 @@ export const Dashboard = ({ view }: DashboardProps) => {
                   <SearchBox value={list.search} onChange={list.setSearch} focusShortcut />
                   <SortSelect value={page.sort} onChange={page.setSort} />
                   {several && (
-                    <ServerSelect
-                      label="serverFilterLabel"
+                    <ServerFilterSelect
                       servers={page.servers}
                       value={page.serverFilter}
                       onChange={page.setServerFilter}
-                      allLabel="serverFilterAll"
                     />
                   )}
                   <IgnoredFilterSelect value={show} onChange={setShow} />

@@ -8,8 +8,8 @@ import { MuteControl } from '../../components/MuteControl';
 import { RoundChart } from '../../components/RoundChart';
 import { RoundProgress } from '../../components/RoundProgress';
 import { SearchBox } from '../../components/SearchBox';
+import { ServerFilterSelect } from '../../components/ServerFilterSelect';
 import { ServerGlance } from '../../components/ServerGlance';
-import { ServerSelect } from '../../components/ServerSelect';
 import { SettingsButton } from '../../components/SettingsButton';
 import { Toast } from '../../components/Toast';
 import { TotalsPanel } from '../../components/TotalsPanel';
@@ -119,13 +119,7 @@ export const Popup = ({ view }: PopupProps) => {
             </div>
             {several && (
               <div class="popup__list-filter">
-                <ServerSelect
-                  label="serverFilterLabel"
-                  servers={page.servers}
-                  value={page.serverFilter}
-                  onChange={page.setServerFilter}
-                  allLabel="serverFilterAll"
-                />
+                <ServerFilterSelect servers={page.servers} value={page.serverFilter} onChange={page.setServerFilter} />
               </div>
             )}
             <ExpiredResults {...page.expiredResults} estimatedHeight={180} />

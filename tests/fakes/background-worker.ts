@@ -1,4 +1,4 @@
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createMonitorService } from '../../entrypoints/background/monitor-service';
 import { COALESCE_WINDOW_MS, type JournalEntry, type NotificationText } from '../../utils/alerts';
@@ -94,3 +94,18 @@ export const killWorker = () => {
 };
 
 export const settle = () => vi.advanceTimersByTimeAsync(COALESCE_WINDOW_MS + 1000);
+
+/**
+ * Every test of a file starts on empty storage and an empty notification centre, with the worker's clocks
+ * under the test's control.
+ */
+export const useFreshBrowser = () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    resetNotificationCentre();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+};

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { saveSettings } from '../../../platform/settings-store';
 import { monitorViewItem } from '../../../platform/storage-items';
@@ -10,6 +10,7 @@ import {
   resetNotificationCentre,
   settle,
   startWorker,
+  useFreshBrowser,
 } from '../../fakes/background-worker';
 import {
   checkCompleted,
@@ -36,15 +37,7 @@ const stopAfterTwoExpiriesBesideTheList = async () => {
   killWorker();
 };
 
-beforeEach(() => {
-  fakeBrowser.reset();
-  resetNotificationCentre();
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFreshBrowser();
 
 describe('the background worker', () => {
   it('connects to the default server and sums up the first snapshot in one alert', async () => {

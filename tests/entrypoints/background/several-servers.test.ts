@@ -1,16 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { saveSettings } from '../../../platform/settings-store';
 import { monitorViewItem, settingsItem } from '../../../platform/storage-items';
 import type { JournalEntry } from '../../../utils/alerts';
 import { FIRST_SERVER_ID, newServerEntry, type ServerEntry } from '../../../utils/settings';
-import {
-  killWorker,
-  notificationCentre,
-  resetNotificationCentre,
-  settle,
-  startWorker,
-} from '../../fakes/background-worker';
+import { killWorker, notificationCentre, settle, startWorker, useFreshBrowser } from '../../fakes/background-worker';
 import { currentStatus, tokenExpired, user } from '../../fixtures/messages';
 
 const PROD = 'ws://prod.example:8765';
@@ -36,15 +30,7 @@ const bothConnected = async (onProd = [user(1)], onStaging = [user(1)]) => {
   return worker;
 };
 
-beforeEach(() => {
-  fakeBrowser.reset();
-  resetNotificationCentre();
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFreshBrowser();
 
 describe('a worker watching several servers', () => {
   it('opens one socket per enabled server and none to one turned off', async () => {
