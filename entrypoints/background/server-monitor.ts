@@ -6,7 +6,10 @@ import {
   type ExpiredSort,
   type ExpiredSource,
   expiredQuerySchema,
+  type NewestUsers,
+  newestUsersOf,
   sortExpired,
+  withAddedUsers,
 } from '../../utils/expired';
 import {
   initialMonitorState,
@@ -31,6 +34,12 @@ const LIST_INTERVAL_MS = 30_000;
 const MAX_ADDED_BESIDE_LIST = 1000;
 /** Rows down to this depth are picked by one scan of the list rather than read from a sorted copy. */
 const SCAN_PAGE_LIMIT = 1000;
+/** How soon after a snapshot changed the list its newest users are read again (one pass over the list). */
+const NEWEST_WARM_UP_MS = 1000;
+
+/** The users a reduction announces: for a `token_expired`, exactly the users it adds to the list. */
+const announced = (effects: readonly MonitorEffect[]) =>
+  effects.flatMap((effect) => (effect.type === 'announce' ? effect.users : []));
 
 type AnnounceEffect = Extract<MonitorEffect, { type: 'announce' }>;
 
@@ -63,6 +72,11 @@ export const createServerMonitor = (deps: ServerMonitorDeps) => {
   // Starts from the clock so a restarted worker never repeats a version an open page has seen.
   let version = env.now();
   let sorted: { version: number; sort: ExpiredSort; users: ExpiredUser[] } | null = null;
+  /**
+   * The newest users, kept up to date by each `token_expired` at the cost of its own users; null once a
+   * snapshot changed the list, until the next page asked for (or the warm-up below) reads it again.
+   */
+  let newest: NewestUsers | null = null;
   /** The state the last small write took (null: none yet, or it was refused). */
   let handedState: MonitorState | null = null;
 
@@ -84,11 +98,23 @@ export const createServerMonitor = (deps: ServerMonitorDeps) => {
   let removed = false;
   const rewriteList = throttle(() => removed || list.request(), LIST_INTERVAL_MS, env);
 
-  const commit = (next: MonitorState, effects: readonly MonitorEffect[] = []) => {
+  const newestUsers = () => {
+    newest ??= newestUsersOf(state.expired.values(), state.expired.size);
+    return newest;
+  };
+  /** A snapshot that changed the list is read again for its newest users soon, not when the popup opens. */
+  const warmNewest = throttle(() => void newestUsers(), NEWEST_WARM_UP_MS, env);
+
+  /** `added`: the list changed only by these users joining it (a `token_expired`); otherwise in any way. */
+  const commit = (next: MonitorState, effects: readonly MonitorEffect[] = [], added?: readonly ExpiredUser[]) => {
     if (next === state && effects.length === 0) return;
     const listChanged = next.expired !== state.expired;
-    if (listChanged) version += 1;
+    if (listChanged) {
+      version += 1;
+      newest = newest && added ? withAddedUsers(newest, added) : null;
+    }
     state = next;
+    if (listChanged && !newest) warmNewest.request();
     // The view for open pages and the badge first: neither is kept across a restart, and a first contact's
     // write ahead (the whole snapshot beside the list) would otherwise hold the new counts back.
     deps.changed();
@@ -118,7 +144,8 @@ export const createServerMonitor = (deps: ServerMonitorDeps) => {
       message.type === 'pong' && pingAt !== null
         ? recordRoundTrip(reduction.state, env.now() - pingAt)
         : reduction.state;
-    commit(next, reduction.effects);
+    const added = message.type === 'token_expired' ? announced(reduction.effects) : undefined;
+    commit(next, reduction.effects, added);
   };
 
   const sortedUsers = (sort: ExpiredSort) => {
@@ -165,7 +192,12 @@ export const createServerMonitor = (deps: ServerMonitorDeps) => {
      * scan; only a page further down pays for a whole sort, which is then kept until the list changes.
      */
     sourceFor(query: ExpiredQuery): ExpiredSource {
-      const { sort, offset, limit } = expiredQuerySchema.parse(query);
+      const { sort, offset, limit, search, show, userIds } = expiredQuerySchema.parse(query);
+      const unfiltered = search.trim() === '' && show === 'all' && userIds === undefined;
+      if (unfiltered && sort === 'newest') {
+        const { users, complete } = newestUsers();
+        if (complete || offset + limit <= users.length) return { first: users, size: state.expired.size };
+      }
       if (sorted?.version === version && sorted.sort === sort) return { sorted: sorted.users };
       if (offset + limit <= SCAN_PAGE_LIMIT) return { unsorted: state.expired.values(), size: state.expired.size };
       return { sorted: sortedUsers(sort) };

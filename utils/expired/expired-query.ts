@@ -111,7 +111,11 @@ const matcher = (
 };
 
 /** The users a query pages through: sorted already, or not (then only the page's part gets sorted). */
-export type ExpiredSource = { sorted: readonly ExpiredUser[] } | { unsorted: Iterable<ExpiredUser>; size: number };
+export type ExpiredSource =
+  | { sorted: readonly ExpiredUser[] }
+  | { unsorted: Iterable<ExpiredUser>; size: number }
+  /** The first users of a list of `size` in the query's order, unfiltered: enough for the page asked. */
+  | { first: readonly ExpiredUser[]; size: number };
 
 /** The first `count` users a query matches, in its order, and how many there are in all and matching. */
 const firstMatches = (
@@ -126,6 +130,7 @@ const firstMatches = (
     const { first, matched } = firstSorted(source.unsorted, sort, count, keep);
     return { users: first, total: source.size, matched };
   }
+  if ('first' in source) return { users: source.first.slice(0, count), total: source.size, matched: source.size };
   const matches = keep ? source.sorted.filter(keep) : source.sorted;
   return { users: matches.slice(0, count), total: source.sorted.length, matched: matches.length };
 };

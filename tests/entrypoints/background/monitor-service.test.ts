@@ -269,6 +269,23 @@ describe('the background worker', () => {
     expect(page.rows.map((row) => row.user_id)).toEqual(['1']);
   });
 
+  it('keeps the first page newest first through expiries, re-expiries and snapshots', async () => {
+    const worker = await startWorker();
+    const at = (id: number, minute: number) => user(id, `2025-09-03T09:${String(minute).padStart(2, '0')}:00.000000`);
+    worker.server.accept([at(1, 10), at(2, 20), at(3, 30)]);
+    await settle();
+    const firstPage = async () => (await worker.service.queryExpired({ limit: 3 })).rows.map((row) => row.user_id);
+    expect(await firstPage()).toEqual(['3', '2', '1']);
+    worker.server.send(tokenExpired([at(4, 40), at(1, 50)]));
+    await settle();
+    expect(await firstPage()).toEqual(['1', '4', '3']);
+    // Renewed users leave with the next snapshot.
+    worker.server.send(currentStatus([at(2, 20), at(3, 30)]));
+    await settle();
+    expect(await firstPage()).toEqual(['3', '2']);
+    expect((await worker.service.queryExpired({})).total).toBe(2);
+  });
+
   it('reads the legacy field and logs that it did', async () => {
     const worker = await startWorker();
     worker.server.accept([]);

@@ -1,0 +1,43 @@
+import type { ExpiredUser } from '../protocol';
+import { firstSorted } from './expired-query';
+
+/** How many of the newest users are kept ready: the popup's and a fresh dashboard's first pages. */
+export const NEWEST_KEPT = 1000;
+
+/**
+ * The newest users of a list, newest first: exactly the list's first users in that order (as far as users
+ * with the same expiry can be told apart). `complete`: they are the whole list.
+ */
+export interface NewestUsers {
+  users: readonly ExpiredUser[];
+  complete: boolean;
+}
+
+/** The newest users of a whole list, in one pass over it. */
+export const newestUsersOf = (list: Iterable<ExpiredUser>, size: number, limit = NEWEST_KEPT): NewestUsers => {
+  const { first } = firstSorted(list, 'newest', limit);
+  return { users: first, complete: first.length === size };
+};
+
+/**
+ * The newest users once `added` joined the list, each replacing any entry of the same user, without reading
+ * the list again: a `token_expired` costs its own users, not the list's size. An added user older than the
+ * last one kept may have older users of the list before it, unknown here: it is left out, and so is any
+ * user after it, so what is kept stays exactly the list's first users. A replaced user shortens them; null
+ * once fewer than half are left, when the list is better read again.
+ */
+export const withAddedUsers = (
+  newest: NewestUsers,
+  added: readonly ExpiredUser[],
+  limit = NEWEST_KEPT,
+): NewestUsers | null => {
+  // A user listed twice in one message is in the list once, as its last entry.
+  const last = new Map(added.map((user) => [user.user_id, user]));
+  const kept = newest.users.filter((user) => !last.has(user.user_id));
+  const floor = newest.users.at(-1)?.expired_time;
+  const placeable = (user: ExpiredUser) => newest.complete || (floor !== undefined && user.expired_time >= floor);
+  const joining = [...last.values()].filter(placeable);
+  const { first } = firstSorted([...kept, ...joining], 'newest', limit);
+  const complete = newest.complete && first.length === kept.length + joining.length;
+  return complete || first.length >= limit / 2 ? { users: first, complete } : null;
+};
