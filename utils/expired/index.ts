@@ -1,3 +1,3 @@
 export * from './expired-query';
-export * from './to-csv';
 export * from './newest-users';
+export * from './to-csv';
