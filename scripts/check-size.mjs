@@ -20,10 +20,14 @@ const KB = 1000;
  */
 export const BUDGETS = {
   // 32 → 33 KB: the list stored in parts with its two-phase commit, and refused notifications tried again.
-  'background.js': 33 * KB,
-  'popup.html': 44 * KB,
-  'dashboard.html': 47 * KB,
-  'options.html': 42 * KB,
+  // 33 → 36 KB: several servers (a monitor per server, the server list's schema and its migration, alerts
+  // naming servers, the badge over several), and each server's newest users kept ready.
+  'background.js': 36 * KB,
+  // Pages +3 KB each: the server rows, the server filter and column (popup, dashboard), the chart of one
+  // server at a time (dashboard), the server list editor (options).
+  'popup.html': 47 * KB,
+  'dashboard.html': 50 * KB,
+  'options.html': 45 * KB,
 };
 
 const gzipSize = (text) => gzipSync(text, { level: 9 }).length;
