@@ -39,7 +39,8 @@ export interface ExpiredPage {
   rows: ExpiredRow[];
 }
 
-const compareBy: Record<ExpiredSort, (a: ExpiredUser, b: ExpiredUser) => number> = {
+/** Each sort's order, as a comparator. */
+export const compareBy: Record<ExpiredSort, (a: ExpiredUser, b: ExpiredUser) => number> = {
   // expired_time is the server's fixed-width ISO form, so string order is time order.
   newest: (a, b) => (a.expired_time < b.expired_time ? 1 : a.expired_time > b.expired_time ? -1 : 0),
   oldest: (a, b) => (a.expired_time < b.expired_time ? -1 : a.expired_time > b.expired_time ? 1 : 0),

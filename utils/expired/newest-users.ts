@@ -1,5 +1,5 @@
 import type { ExpiredUser } from '../protocol';
-import { firstSorted } from './expired-query';
+import { compareBy, firstSorted, sortExpired } from './expired-query';
 
 /** How many of the newest users are kept ready: the popup's and a fresh dashboard's first pages. */
 export const NEWEST_KEPT = 1000;
@@ -19,6 +19,20 @@ export const newestUsersOf = (list: Iterable<ExpiredUser>, size: number, limit =
   return { users: first, complete: first.length === size };
 };
 
+/** Two lists already newest first, as one, cut at `limit`: on a tie the kept user comes first. */
+const mergeNewest = (kept: readonly ExpiredUser[], joining: readonly ExpiredUser[], limit: number) => {
+  const merged: ExpiredUser[] = [];
+  let k = 0;
+  let j = 0;
+  while (merged.length < limit && (k < kept.length || j < joining.length)) {
+    const keptNext = kept[k];
+    const joiningNext = joining[j];
+    const takeKept = keptNext && (!joiningNext || compareBy.newest(keptNext, joiningNext) <= 0);
+    merged.push((takeKept ? kept[k++] : joining[j++]) as ExpiredUser);
+  }
+  return merged;
+};
+
 /**
  * The newest users once `added` joined the list, each replacing any entry of the same user, without reading
  * the list again: a `token_expired` costs its own users, not the list's size. An added user older than the
@@ -36,8 +50,8 @@ export const withAddedUsers = (
   const kept = newest.users.filter((user) => !last.has(user.user_id));
   const floor = newest.users.at(-1)?.expired_time;
   const placeable = (user: ExpiredUser) => newest.complete || (floor !== undefined && user.expired_time >= floor);
-  const joining = [...last.values()].filter(placeable);
-  const { first } = firstSorted([...kept, ...joining], 'newest', limit);
+  const joining = sortExpired([...last.values()].filter(placeable), 'newest');
+  const first = mergeNewest(kept, joining, limit);
   const complete = newest.complete && first.length === kept.length + joining.length;
   return complete || first.length >= limit / 2 ? { users: first, complete } : null;
 };
