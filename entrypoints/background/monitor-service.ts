@@ -142,15 +142,7 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
 
   // The renderer skips the browser calls when the appearance did not change.
   const badge = throttle(
-    () =>
-      void deps.renderBadge(
-        badgeAppearance(
-          parts().map(({ label, connection }) => ({ label, connection })),
-          totalExpired(),
-          translator(),
-          env.now(),
-        ),
-      ),
+    () => void deps.renderBadge(badgeAppearance(parts(), totalExpired(), translator(), env.now())),
     BADGE_INTERVAL_MS,
     env,
   );
@@ -206,18 +198,32 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
       if (!monitors.has(server.id)) monitors.set(server.id, await addMonitor(server.id, null));
       monitors.get(server.id)?.watch(next.monitoring && server.enabled ? server.url : null);
     }
-    await storedServersItem.setValue([...monitors.keys()]).catch(storageFailed('the list of servers'));
+    await rememberStoredServers();
     changed();
+  };
+
+  /** The servers with data in storage, as storage has them: rewritten only when a server comes or goes. */
+  let storedServers = '';
+  const idSet = (ids: readonly string[]) => [...ids].sort().join('\n');
+  const rememberStoredServers = async () => {
+    const ids = [...monitors.keys()];
+    if (idSet(ids) === storedServers) return;
+    await storedServersItem
+      .setValue(ids)
+      .then(() => {
+        storedServers = idSet(ids);
+      })
+      .catch(storageFailed('the list of servers'));
   };
 
   /** Servers removed while no worker ran: what they stored goes now. */
   const forgetRemoved = async (servers: Settings['servers']) => {
     const stored = await storedServersItem.getValue();
+    const ids = Array.isArray(stored) ? stored.filter((id): id is string => typeof id === 'string') : [];
+    storedServers = idSet(ids);
     const kept = new Set(servers.map((server) => server.id));
-    const removed = Array.isArray(stored)
-      ? stored.filter((id): id is string => typeof id === 'string' && !kept.has(id))
-      : [];
-    for (const id of removed) await forgetServer(serverStore(id)).catch(storageFailed(`what ${id} left`));
+    for (const id of ids.filter((id) => !kept.has(id)))
+      await forgetServer(serverStore(id)).catch(storageFailed(`what ${id} left`));
   };
 
   /** Settings changes are applied one at a time, in order. */
@@ -261,11 +267,7 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
       await ready;
       const ignored = new Set(settings.ignoredUsers);
       return queryServers(
-        queried(query.server).map((monitor) => ({
-          id: monitor.id,
-          label: labelOf(monitor.id),
-          source: monitor.sourceFor(query),
-        })),
+        queried(query.server).map((monitor) => ({ id: monitor.id, source: monitor.sourceFor(query) })),
         query,
         expiredVersion(),
         ignored,

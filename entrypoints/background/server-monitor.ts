@@ -6,6 +6,7 @@ import {
   type ExpiredSort,
   type ExpiredSource,
   expiredQuerySchema,
+  isFiltered,
   type NewestUsers,
   newestUsersOf,
   sortExpired,
@@ -192,9 +193,9 @@ export const createServerMonitor = (deps: ServerMonitorDeps) => {
      * scan; only a page further down pays for a whole sort, which is then kept until the list changes.
      */
     sourceFor(query: ExpiredQuery): ExpiredSource {
-      const { sort, offset, limit, search, show, userIds } = expiredQuerySchema.parse(query);
-      const unfiltered = search.trim() === '' && show === 'all' && userIds === undefined;
-      if (unfiltered && sort === 'newest') {
+      const parsed = expiredQuerySchema.parse(query);
+      const { sort, offset, limit } = parsed;
+      if (!isFiltered(parsed) && sort === 'newest') {
         const { users, complete } = newestUsers();
         if (complete || offset + limit <= users.length) return { first: users, size: state.expired.size };
       }

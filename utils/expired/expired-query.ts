@@ -21,6 +21,7 @@ export const expiredQuerySchema = z.object({
 export type ExpiredSort = z.infer<typeof expiredSortSchema>;
 export type IgnoredFilter = z.infer<typeof ignoredFilterSchema>;
 export type ExpiredQuery = z.input<typeof expiredQuerySchema>;
+type ParsedQuery = z.infer<typeof expiredQuerySchema>;
 
 /**
  * What a page shows of one expired user: never the token; whether the operator ignores them; which server
@@ -118,6 +119,10 @@ export type ExpiredSource =
   /** The first users of a list of `size` in the query's order, unfiltered: enough for the page asked. */
   | { first: readonly ExpiredUser[]; size: number };
 
+/** Whether a query narrows the list (a search, the ignore filter, the users one alert named). */
+export const isFiltered = ({ search, show, userIds }: Pick<ParsedQuery, 'search' | 'show' | 'userIds'>) =>
+  search.trim() !== '' || show !== 'all' || userIds !== undefined;
+
 /** The first `count` users a query matches, in its order, and how many there are in all and matching. */
 const firstMatches = (
   source: ExpiredSource,
@@ -126,7 +131,7 @@ const firstMatches = (
   ignored: ReadonlySet<string>,
 ): { users: readonly ExpiredUser[]; total: number; matched: number } => {
   const { search, sort, show, userIds } = query;
-  const keep = search.trim() || show !== 'all' || userIds ? matcher(search, show, userIds, ignored) : undefined;
+  const keep = isFiltered(query) ? matcher(search, show, userIds, ignored) : undefined;
   if ('unsorted' in source) {
     const { first, matched } = firstSorted(source.unsorted, sort, count, keep);
     return { users: first, total: source.size, matched };
@@ -135,8 +140,6 @@ const firstMatches = (
   const matches = keep ? source.sorted.filter(keep) : source.sorted;
   return { users: matches.slice(0, count), total: source.sorted.length, matched: matches.length };
 };
-
-type ParsedQuery = z.infer<typeof expiredQuerySchema>;
 
 /** One page of the list, filtered by the search text, the ignore filter and the users asked for. */
 export const queryExpired = (

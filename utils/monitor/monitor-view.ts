@@ -2,7 +2,6 @@ import type { ConnectionStatus } from '../connection/connection-status';
 import { connectionStatusSchema } from '../connection/connection-status';
 import { checked, z } from '../zod';
 import {
-  HISTORY_LIMIT,
   initialMonitorState,
   latencySchema,
   type MonitorState,
@@ -34,6 +33,7 @@ export const monitorViewSchema = z.object({
   round: z.nullable(roundSchema),
   /** Summed over the servers. */
   totals: totalsSchema,
+  /** The one server's completed rounds; with several, each server's are in `servers` (not one series). */
   history: z.array(roundSummarySchema),
   latency: latencySchema,
   expiredCount: checked(z.number(), z.int(), z.nonnegative()),
@@ -78,19 +78,12 @@ const latestText = (values: readonly (string | null)[]) =>
     null,
   );
 
-/** Every server's completed rounds, oldest first by completion, as many as one server keeps. */
-const mergedHistory = (parts: readonly ServerPart[]) =>
-  parts
-    .flatMap((part) => part.state.history)
-    .sort((a, b) => ((a.completedAt ?? '') < (b.completedAt ?? '') ? -1 : 1))
-    .slice(-HISTORY_LIMIT);
-
 export const toMonitorView = (parts: readonly ServerPart[], expiredVersion: number): MonitorView => {
   const states = parts.map((part) => part.state);
   const totalUsers = states.flatMap((state) => (state.totals.totalUsers === null ? [] : [state.totals.totalUsers]));
   const open = parts.find((part) => part.connection.phase === 'open');
   return {
-    connection: parts.length === 1 && parts[0] ? parts[0].connection : leastConnected(parts),
+    connection: leastConnected(parts),
     hasSnapshot: states.some((state) => state.hasSnapshot),
     round: currentRound(parts),
     totals: {
@@ -98,7 +91,7 @@ export const toMonitorView = (parts: readonly ServerPart[], expiredVersion: numb
       totalExpired: sum(states.map((state) => state.totals.totalExpired)),
       lastCheck: latestText(states.map((state) => state.totals.lastCheck)),
     },
-    history: parts.length === 1 ? (states[0]?.history ?? []) : mergedHistory(parts),
+    history: parts.length === 1 ? (states[0]?.history ?? []) : [],
     latency: (open ?? parts[0])?.state.latency ?? initialMonitorState.latency,
     expiredCount: sum(states.map((state) => state.expired.size)),
     expiredVersion,
