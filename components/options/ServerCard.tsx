@@ -30,11 +30,32 @@ export interface ServerCardProps {
 }
 
 // Drawn like Icon's strokes; the set there has no arrows, and these two are this card's alone.
-const ArrowIcon = ({ direction }: { direction: MoveDirection }) => (
-  <svg class="icon" viewBox="0 0 24 24" width="1em" height="1em" aria-hidden="true" focusable="false">
-    <path d={direction === 'up' ? 'M12 19V5M5 12l7-7 7 7' : 'M12 5v14M5 12l7 7 7-7'} />
-  </svg>
+const ARROWS: Record<MoveDirection, string> = { up: 'M12 19V5M5 12l7-7 7 7', down: 'M12 5v14M5 12l7 7 7-7' };
+
+/** Moves the server one place up or down the list; named for its server, since every card has two. */
+const MoveButton = ({ direction, name, disabled, onMove }: MoveButtonProps) => (
+  <Button
+    variant="ghost"
+    size="small"
+    class="server-card__move"
+    data-move={direction}
+    disabled={disabled}
+    aria-label={name}
+    title={name}
+    onClick={() => onMove(direction)}
+  >
+    <svg class="icon" viewBox="0 0 24 24" width="1em" height="1em" aria-hidden="true" focusable="false">
+      <path d={ARROWS[direction]} />
+    </svg>
+  </Button>
 );
+
+interface MoveButtonProps {
+  direction: MoveDirection;
+  name: string;
+  disabled: boolean;
+  onMove: (direction: MoveDirection) => void;
+}
 
 /** One server of the list: its name and address, its own switches and mute, moving it and removing it. */
 export const ServerCard = ({
@@ -79,30 +100,18 @@ export const ServerCard = ({
           </span>
         )}
         <div class="server-card__tools">
-          <Button
-            variant="ghost"
-            size="small"
-            class="server-card__move"
-            data-move="up"
+          <MoveButton
+            direction="up"
+            name={t('optServerMoveUp', { server: label })}
             disabled={!canMoveUp}
-            aria-label={t('optServerMoveUp', { server: label })}
-            title={t('optServerMoveUp', { server: label })}
-            onClick={() => onMove('up')}
-          >
-            <ArrowIcon direction="up" />
-          </Button>
-          <Button
-            variant="ghost"
-            size="small"
-            class="server-card__move"
-            data-move="down"
+            onMove={onMove}
+          />
+          <MoveButton
+            direction="down"
+            name={t('optServerMoveDown', { server: label })}
             disabled={!canMoveDown}
-            aria-label={t('optServerMoveDown', { server: label })}
-            title={t('optServerMoveDown', { server: label })}
-            onClick={() => onMove('down')}
-          >
-            <ArrowIcon direction="down" />
-          </Button>
+            onMove={onMove}
+          />
           <Button
             ref={removeRef}
             variant="danger-outline"
