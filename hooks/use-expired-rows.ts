@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ExpiredPage, ExpiredQuery, ExpiredRow, ExpiredSort } from '../utils/expired';
 
 /** Narrows the list besides the search: by the ignore list, to one server, or to the users one alert named. */
@@ -144,7 +144,8 @@ export const useExpiredRows = ({
     load();
   }, [load]);
 
-  useEffect(() => {
+  // Asked as soon as the list is rendered rather than a frame later: the popup's first rows wait on it.
+  useLayoutEffect(() => {
     load();
   }, [version, list, enabled, load]);
 

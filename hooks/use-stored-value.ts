@@ -1,15 +1,16 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 
 /**
  * A stored value, read once and then followed live. null until the first read (or change) arrives.
- * `load` and `watch` must be stable (module-level functions), since they are read once per mount.
+ * `load` and `watch` must be stable (module-level functions), since they are read once per mount. The read
+ * starts as the component mounts, not a frame later: a page opening waits on it.
  */
 export const useStoredValue = <T>(
   load: () => Promise<T>,
   watch: (onChange: (value: T) => void) => () => void,
 ): T | null => {
   const [value, setValue] = useState<T | null>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     let active = true;
     // A change that arrives while the first read is under way is newer than what that read returns.
     let changed = false;

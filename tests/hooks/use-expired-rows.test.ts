@@ -1,4 +1,5 @@
 import { act, cleanup, renderHook, waitFor } from '@testing-library/preact';
+import { createElement, render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   type ExpiredFilter,
@@ -76,6 +77,18 @@ describe('useExpiredRows', () => {
     expect(result.current.total).toBe(100_000);
     expect(result.current.rowAt(42)?.user_id).toBe('u42');
     expect(result.current.rowAt(100)).toBeUndefined();
+  });
+
+  it('asks for the first page as the list is rendered, without waiting for a frame to be painted', () => {
+    const worker = fakeWorker(100);
+    const Probe = () => {
+      useExpiredRows({ version: 1, search: '', sort: 'newest', fetchPage: worker.fetchPage });
+      return null;
+    };
+    const root = document.createElement('div');
+    render(createElement(Probe, null), root);
+    expect(worker.fetchPage).toHaveBeenCalledOnce();
+    render(null, root);
   });
 
   it('fetches only the pages of the rows on screen, each once', async () => {

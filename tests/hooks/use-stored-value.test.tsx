@@ -1,5 +1,6 @@
 import { act, render, screen } from '@testing-library/preact';
-import { describe, expect, it } from 'vitest';
+import { render as renderWithoutAct } from 'preact';
+import { describe, expect, it, vi } from 'vitest';
 import { useStoredValue } from '../../hooks/use-stored-value';
 
 const deferred = <T,>() => {
@@ -25,5 +26,15 @@ describe('a stored value followed live', () => {
     act(() => emit('newer'));
     await act(async () => read.resolve('older'));
     expect(screen.getByText('newer')).toBeTruthy();
+  });
+
+  it('starts reading as the component mounts, without waiting for a frame to be painted', () => {
+    const load = vi.fn(() => new Promise<string>(() => {}));
+    const watch = () => () => {};
+    const Probe = () => <p>{useStoredValue(load, watch) ?? 'nothing yet'}</p>;
+    const root = document.createElement('div');
+    renderWithoutAct(<Probe />, root);
+    expect(load).toHaveBeenCalledOnce();
+    renderWithoutAct(null, root);
   });
 });

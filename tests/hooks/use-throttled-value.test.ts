@@ -21,6 +21,23 @@ describe('useThrottledValue', () => {
     expect(result.current).toBe('b');
   });
 
+  it('returns a change after a quiet spell from the very render that brings it, without a render of the old value', () => {
+    const renders: [input: string, output: string][] = [];
+    const { rerender } = renderHook(
+      ({ value }) => {
+        const throttled = useThrottledValue(value, 100);
+        renders.push([value, throttled]);
+        return throttled;
+      },
+      { initialProps: { value: 'a' } },
+    );
+    act(() => {
+      vi.advanceTimersByTime(500);
+    });
+    rerender({ value: 'b' });
+    expect(renders.filter(([input, output]) => input === 'b' && output !== 'b')).toEqual([]);
+  });
+
   it('caps updates at one per interval however fast the value changes, and ends on the newest', () => {
     const shown: number[] = [];
     const { result, rerender } = renderHook(
