@@ -12,14 +12,17 @@ const CACHE_LIMIT = 200;
 export type FetchExpiredPage = (query: ExpiredQuery) => Promise<ExpiredPage>;
 
 export interface ExpiredRowsOptions {
-  /** MonitorView.expiredVersion, with whatever else changes rows (the ignore list): a new value makes every cached page stale. */
-  version: number | string;
+  /**
+   * The list version the page's view shows (MonitorView.expiredVersion); null before the worker has published
+   * one. A page the worker answered from another version is asked for again.
+   */
+  listVersion: number | null;
+  /** Whatever else changes the rows (the ignore list: rows say who is ignored); a new value makes every page stale. */
+  rowsKey?: string;
   search: string;
   sort: ExpiredSort;
   filter?: ExpiredFilter;
   fetchPage: FetchExpiredPage;
-  /** False while there is nobody to ask (the worker has not published a view yet). */
-  enabled?: boolean;
   pageSize?: number;
 }
 
@@ -38,8 +41,8 @@ export interface ExpiredRows {
 }
 
 interface CachedPage {
-  /** The list version the page was asked for: the page is fresh while it equals the current one. */
-  version: number | string;
+  /** The rowsKey the page was asked with. */
+  rowsKey: string;
   /** Request order: an answer never replaces one to a later request, whatever order they arrive in. */
   seq: number;
   page: ExpiredPage;
@@ -69,13 +72,21 @@ const pageKey = (list: string, page: number) => `${list}\u0000${page}`;
  * only the pages around what is on screen are asked for, cached by (search, sort, page) with the version
  * they belong to. A stale page stays on screen until its fresh copy arrives, so new expiries do not blank it.
  */
+/**
+ * A page is fresh when it answers the rows asked for now and comes from the list version the view shows. Before
+ * the view is known, whatever the worker answered is the freshest there is: a page opening asks at once rather
+ * than after the view, and when the view comes with that version the rows are already there.
+ */
+const isFresh = (cached: CachedPage | undefined, listVersion: number | null, rowsKey: string) =>
+  cached !== undefined && cached.rowsKey === rowsKey && (listVersion === null || cached.page.version === listVersion);
+
 export const useExpiredRows = ({
-  version,
+  listVersion,
+  rowsKey = '',
   search,
   sort,
   filter,
   fetchPage,
-  enabled = true,
   pageSize = EXPIRED_PAGE_SIZE,
 }: ExpiredRowsOptions): ExpiredRows => {
   const [, setRevision] = useState(0);
@@ -88,19 +99,18 @@ export const useExpiredRows = ({
   const lastShown = useRef<{ matched: number; total: number } | undefined>(undefined);
   const mounted = useRef(true);
   const list = expiredListKey(search, sort, filter);
-  const current = useRef({ version, list, search, sort, filter, fetchPage, enabled, pageSize });
-  current.current = { version, list, search, sort, filter, fetchPage, enabled, pageSize };
+  const current = useRef({ listVersion, rowsKey, list, search, sort, filter, fetchPage, pageSize });
+  current.current = { listVersion, rowsKey, list, search, sort, filter, fetchPage, pageSize };
 
   const load = useCallback(() => {
-    const { version, list, search, sort, filter, fetchPage, enabled, pageSize } = current.current;
-    if (!enabled) return;
+    const { listVersion, rowsKey, list, search, sort, filter, fetchPage, pageSize } = current.current;
     // A new search or sort starts at the top; the old scroll position means nothing in the new list.
     if (range.current.list !== list) range.current = { list, first: 0, last: range.current.last - range.current.first };
     const { first, last } = range.current;
     for (let page = Math.floor(first / pageSize); page <= Math.floor(last / pageSize); page++) {
       const key = pageKey(list, page);
-      if (cache.current.get(key)?.version === version) continue;
-      const flight = `${key}\u0000${version}`;
+      if (isFresh(cache.current.get(key), listVersion, rowsKey)) continue;
+      const flight = `${key}\u0000${listVersion}\u0000${rowsKey}`;
       if (inFlight.current.has(flight)) continue;
       inFlight.current.add(flight);
       const requestSeq = ++seq.current;
@@ -111,7 +121,7 @@ export const useExpiredRows = ({
           if (cached && cached.seq > requestSeq) return;
           // Re-inserting keeps the Map in least-recently-fetched order for trimming.
           cache.current.delete(key);
-          cache.current.set(key, { version, seq: requestSeq, page: answer });
+          cache.current.set(key, { rowsKey, seq: requestSeq, page: answer });
           for (const oldest of cache.current.keys()) {
             if (cache.current.size <= CACHE_LIMIT) break;
             cache.current.delete(oldest);
@@ -147,7 +157,7 @@ export const useExpiredRows = ({
   // Asked as soon as the list is rendered rather than a frame later: the popup's first rows wait on it.
   useLayoutEffect(() => {
     load();
-  }, [version, list, enabled, load]);
+  }, [listVersion, rowsKey, list, load]);
 
   useEffect(
     () => () => {

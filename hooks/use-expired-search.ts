@@ -49,12 +49,12 @@ export const useExpiredSearch = ({
   const [search, setSearch] = useState('');
   const query = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
   const rows = useExpiredRows({
-    version: `${view?.expiredVersion ?? 0}\u0000${ignored.join('\u0001')}`,
+    listVersion: view?.expiredVersion ?? null,
+    rowsKey: ignored.join('\u0001'),
     search: query,
     sort,
     filter,
     fetchPage: fetchExpiredPage,
-    enabled: view !== null,
   });
   return {
     search,

@@ -62,7 +62,7 @@ const fakeWorker = (total: number) => {
 
 const rowsHook = (
   worker: ReturnType<typeof fakeWorker>,
-  props = { version: 1, search: '', sort: 'newest' as ExpiredSort },
+  props = { listVersion: 1 as number | null, search: '', sort: 'newest' as ExpiredSort },
 ) =>
   renderHook((current: typeof props) => useExpiredRows({ ...current, fetchPage: worker.fetchPage }), {
     initialProps: props,
@@ -82,7 +82,7 @@ describe('useExpiredRows', () => {
   it('asks for the first page as the list is rendered, without waiting for a frame to be painted', () => {
     const worker = fakeWorker(100);
     const Probe = () => {
-      useExpiredRows({ version: 1, search: '', sort: 'newest', fetchPage: worker.fetchPage });
+      useExpiredRows({ listVersion: 1, search: '', sort: 'newest', fetchPage: worker.fetchPage });
       return null;
     };
     const root = document.createElement('div');
@@ -110,7 +110,7 @@ describe('useExpiredRows', () => {
     await waitFor(() => expect(result.current.rowAt(0)?.phone).toBe('pu0v1'));
     worker.hold();
     const version = worker.bump();
-    rerender({ version, search: '', sort: 'newest' });
+    rerender({ listVersion: version, search: '', sort: 'newest' });
     expect(worker.offsets()).toEqual([0, 0]);
     expect(result.current.rowAt(0)?.phone).toBe('pu0v1');
     worker.release([0]);
@@ -122,7 +122,7 @@ describe('useExpiredRows', () => {
     const { result, rerender } = rowsHook(worker);
     await waitFor(() => expect(result.current.matched).not.toBeNull());
     act(() => result.current.showRange(5000, 5009));
-    rerender({ version: 1, search: '999', sort: 'phone' });
+    rerender({ listVersion: 1, search: '999', sort: 'phone' });
     await waitFor(() => expect(result.current.matched).toBe(280));
     expect(worker.fetchPage).toHaveBeenLastCalledWith({ search: '999', sort: 'phone', offset: 0, limit: 100 });
     expect(result.current.rowAt(0)?.user_id).toBe('u999');
@@ -133,8 +133,8 @@ describe('useExpiredRows', () => {
     const { result, rerender } = rowsHook(worker);
     await waitFor(() => expect(result.current.matched).not.toBeNull());
     worker.hold();
-    rerender({ version: worker.bump(), search: '', sort: 'newest' });
-    rerender({ version: worker.bump(), search: '', sort: 'newest' });
+    rerender({ listVersion: worker.bump(), search: '', sort: 'newest' });
+    rerender({ listVersion: worker.bump(), search: '', sort: 'newest' });
     // Both requests were answered from the newest list, so tell them apart by when they were made.
     expect(worker.offsets()).toEqual([0, 0, 0]);
     worker.release([1]);
@@ -154,20 +154,35 @@ describe('useExpiredRows', () => {
     expect(result.current.failed).toBe(false);
   });
 
-  it('asks nothing while disabled', async () => {
+  it('asks before the view is known, and not again when the view then shows the version it answered from', async () => {
     const worker = fakeWorker(10);
-    renderHook(() =>
-      useExpiredRows({ version: 0, search: '', sort: 'newest', fetchPage: worker.fetchPage, enabled: false }),
-    );
+    const { result, rerender } = rowsHook(worker, { listVersion: null, search: '', sort: 'newest' });
+    await waitFor(() => expect(result.current.rowAt(0)?.user_id).toBe('u0'));
+    rerender({ listVersion: 1, search: '', sort: 'newest' });
     await Promise.resolve();
-    expect(worker.fetchPage).not.toHaveBeenCalled();
+    expect(worker.fetchPage).toHaveBeenCalledOnce();
+    rerender({ listVersion: worker.bump(), search: '', sort: 'newest' });
+    await waitFor(() => expect(result.current.rowAt(0)?.phone).toBe('pu0v2'));
+    expect(worker.fetchPage).toHaveBeenCalledTimes(2);
+  });
+
+  it('asks again when something else the rows show changes (the ignore list), though the list did not', async () => {
+    const worker = fakeWorker(10);
+    const { rerender } = renderHook(
+      ({ rowsKey }) =>
+        useExpiredRows({ listVersion: 1, rowsKey, search: '', sort: 'newest', fetchPage: worker.fetchPage }),
+      { initialProps: { rowsKey: '' } },
+    );
+    await waitFor(() => expect(worker.fetchPage).toHaveBeenCalledOnce());
+    rerender({ rowsKey: 'u3' });
+    await waitFor(() => expect(worker.fetchPage).toHaveBeenCalledTimes(2));
   });
 
   it('asks for one server only when the filter names one, as a list of its own', async () => {
     const worker = fakeWorker(1000);
     const { result, rerender } = renderHook(
       (filter: ExpiredFilter) =>
-        useExpiredRows({ version: 1, search: '', sort: 'newest', filter, fetchPage: worker.fetchPage }),
+        useExpiredRows({ listVersion: 1, search: '', sort: 'newest', filter, fetchPage: worker.fetchPage }),
       { initialProps: {} },
     );
     await waitFor(() => expect(result.current.matched).toBe(1000));

@@ -88,13 +88,16 @@ afterEach(() => {
 
 describe('popup states', () => {
   it('shows a neutral starting state until the worker has published, in the chosen language', async () => {
+    worker(3);
     await store({ language: 'zh_CN' });
     render(<App />);
     expect(await screen.findByText('后台监控正在启动，数据马上就会出现。')).toBeTruthy();
     expect(screen.getAllByText('正在启动…').length).toBeGreaterThan(0);
     await waitFor(() => expect(document.documentElement.lang).toBe('zh-CN'));
     expect(document.title).toBe('Token 监控提醒');
-    expect(sendMessage).not.toHaveBeenCalled();
+    // The first rows are asked for meanwhile, so that they are there when the view comes; not shown before it.
+    expect(sendMessage).toHaveBeenCalledWith('queryExpired', expect.objectContaining({ offset: 0 }));
+    expect(screen.queryByText('138****0001')).toBeNull();
   });
 
   it('does not wait long for slow settings: browser language, phones masked, mute state unknown', async () => {
