@@ -112,7 +112,8 @@ export const createServerMonitor = (deps: ServerMonitorDeps) => {
     const listChanged = next.expired !== state.expired;
     if (listChanged) {
       version += 1;
-      newest = newest && added ? withAddedUsers(newest, added) : null;
+      const before = state.expired;
+      newest = newest && added ? withAddedUsers(newest, added, (userId) => before.has(userId)) : null;
     }
     state = next;
     if (listChanged && !newest) warmNewest.request();

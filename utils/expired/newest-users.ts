@@ -21,6 +21,12 @@ export const newestUsersOf = (list: Iterable<ExpiredUser>, size: number, limit =
 
 /** Two lists already newest first, as one, cut at `limit`: on a tie the kept user comes first. */
 const mergeNewest = (kept: readonly ExpiredUser[], joining: readonly ExpiredUser[], limit: number) => {
+  const newestKept = kept[0];
+  const oldestJoining = joining.at(-1);
+  // The usual token_expired: users newer than any kept, in front of them; no comparison per kept user.
+  if (!newestKept || !oldestJoining || compareBy.newest(oldestJoining, newestKept) < 0) {
+    return joining.slice(0, limit).concat(kept.slice(0, Math.max(0, limit - joining.length)));
+  }
   const merged: ExpiredUser[] = [];
   let k = 0;
   let j = 0;
@@ -35,19 +41,23 @@ const mergeNewest = (kept: readonly ExpiredUser[], joining: readonly ExpiredUser
 
 /**
  * The newest users once `added` joined the list, each replacing any entry of the same user, without reading
- * the list again: a `token_expired` costs its own users, not the list's size. An added user older than the
- * last one kept may have older users of the list before it, unknown here: it is left out, and so is any
- * user after it, so what is kept stays exactly the list's first users. A replaced user shortens them; null
- * once fewer than half are left, when the list is better read again.
+ * the list again: a `token_expired` costs its own users, not the list's size. `wasListed` says whether a user
+ * was in the list before; only those can be among the kept ones, so a batch of users new to the list is
+ * placed without looking through the kept users. An added user older than the last one kept may have older
+ * users of the list before it, unknown here: it is left out, and so is any user after it, so what is kept
+ * stays exactly the list's first users. A replaced user shortens them; null once fewer than half are left,
+ * when the list is better read again.
  */
 export const withAddedUsers = (
   newest: NewestUsers,
   added: readonly ExpiredUser[],
+  wasListed: (userId: string) => boolean,
   limit = NEWEST_KEPT,
 ): NewestUsers | null => {
   // A user listed twice in one message is in the list once, as its last entry.
   const last = new Map(added.map((user) => [user.user_id, user]));
-  const kept = newest.users.filter((user) => !last.has(user.user_id));
+  const replaced = [...last.keys()].some(wasListed);
+  const kept = replaced ? newest.users.filter((user) => !last.has(user.user_id)) : newest.users;
   const floor = newest.users.at(-1)?.expired_time;
   const placeable = (user: ExpiredUser) => newest.complete || (floor !== undefined && user.expired_time >= floor);
   const joining = sortExpired([...last.values()].filter(placeable), 'newest');

@@ -30,15 +30,18 @@ describe('the newest users kept ready', () => {
 
   it('take in what a token_expired adds, replacing the same user, without reading the list again', () => {
     const kept = newestUsersOf([at(1, 10), at(2, 30), at(3, 20)], 3, 2);
-    expect(ids(withAddedUsers(kept, [at(4, 40), at(3, 50)], 2)?.users ?? [])).toEqual(['3', '4']);
+    const listed = (userId: string) => ['1', '2', '3'].includes(userId);
+    expect(ids(withAddedUsers(kept, [at(4, 40), at(3, 50)], listed, 2)?.users ?? [])).toEqual(['3', '4']);
+    expect(ids(withAddedUsers(kept, [at(5, 60), at(4, 40)], listed, 2)?.users ?? [])).toEqual(['5', '4']);
   });
 
   it('leave out an added user older than the last one kept, whose place they cannot know', () => {
     // User 2 comes back with an older expiry: users 1 and 3, not kept, may be newer than it.
     const kept = newestUsersOf([at(1, 10), at(2, 30), at(3, 20)], 3, 2);
-    expect(withAddedUsers(kept, [at(2, 5)], 2)).toEqual({ users: [at(3, 20)], complete: false });
+    const listed = () => true;
+    expect(withAddedUsers(kept, [at(2, 5)], listed, 2)).toEqual({ users: [at(3, 20)], complete: false });
     // Fewer than half the users kept are left: better read the list again.
-    expect(withAddedUsers(kept, [at(2, 5), at(3, 4)], 2)).toBeNull();
+    expect(withAddedUsers(kept, [at(2, 5), at(3, 4)], listed, 2)).toBeNull();
   });
 
   it(
@@ -64,9 +67,12 @@ describe('the newest users kept ready', () => {
             for (const cut of batches) {
               const added = users.slice(from, from + cut);
               from += cut;
+              const before = new Set(ids(list));
               list = listAfter(list, added);
               // Too few left: the worker reads the list again.
-              newest = withAddedUsers(newest, added, limit) ?? newestUsersOf(list, list.length, limit);
+              newest =
+                withAddedUsers(newest, added, (userId) => before.has(userId), limit) ??
+                newestUsersOf(list, list.length, limit);
               const truth = sortExpired(list, 'newest');
               expect(newest.users).toEqual(truth.slice(0, newest.users.length));
               if (newest.complete) expect(newest.users).toHaveLength(truth.length);
