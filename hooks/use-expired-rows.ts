@@ -68,11 +68,6 @@ export const filterFields = (filter: ExpiredFilter = {}): ExpiredFilter => ({
 const pageKey = (list: string, page: number) => `${list}\u0000${page}`;
 
 /**
- * A window onto the worker's expired list. The list itself (up to 100,000 users) never crosses to the page:
- * only the pages around what is on screen are asked for, cached by (search, sort, page) with the version
- * they belong to. A stale page stays on screen until its fresh copy arrives, so new expiries do not blank it.
- */
-/**
  * A page is fresh when it answers the rows asked for now and comes from the list version the view shows. Before
  * the view is known, whatever the worker answered is the freshest there is: a page opening asks at once rather
  * than after the view, and when the view comes with that version the rows are already there.
@@ -80,6 +75,11 @@ const pageKey = (list: string, page: number) => `${list}\u0000${page}`;
 const isFresh = (cached: CachedPage | undefined, listVersion: number | null, rowsKey: string) =>
   cached !== undefined && cached.rowsKey === rowsKey && (listVersion === null || cached.page.version === listVersion);
 
+/**
+ * A window onto the worker's expired list. The list itself (up to 100,000 users) never crosses to the page:
+ * only the pages around what is on screen are asked for, cached by (search, sort, page) with the version
+ * they belong to. A stale page stays on screen until its fresh copy arrives, so new expiries do not blank it.
+ */
 export const useExpiredRows = ({
   listVersion,
   rowsKey = '',
