@@ -22,6 +22,8 @@ export interface ServerStore {
   added: WxtStorageItem<unknown, Record<string, unknown>>;
   /** One part of the expired list in one of the two slots (see StoredListManifest). */
   partKey(slot: ListSlot, index: number): `local:${string}`;
+  /** The first server's: it also owns the list as a version before the parts stored it (legacyExpiredUsersItem). */
+  ownsLegacyList: boolean;
 }
 
 const stores = new Map<string, ServerStore>();
@@ -33,12 +35,14 @@ const stores = new Map<string, ServerStore>();
 export const serverStore = (serverId: string): ServerStore => {
   const known = stores.get(serverId);
   if (known) return known;
-  const prefix = serverId === FIRST_SERVER_ID ? '' : `server:${serverId}:`;
+  const first = serverId === FIRST_SERVER_ID;
+  const prefix = first ? '' : `server:${serverId}:`;
   const store: ServerStore = {
     summary: storage.defineItem<unknown>(`local:${prefix}monitorSummary`, { fallback: null }),
     manifest: storage.defineItem<unknown>(`local:${prefix}expiredListManifest`, { fallback: null }),
     added: storage.defineItem<unknown>(`local:${prefix}expiredAdded`, { fallback: [] }),
     partKey: (slot, index) => `local:${prefix}expiredList:${slot}:${index}`,
+    ownsLegacyList: first,
   };
   stores.set(serverId, store);
   return store;

@@ -6,8 +6,6 @@ import { commitExpiredList, dropReplacedList, writeListParts } from './state-sto
 
 export interface ListRewriterDeps {
   store: ServerStore;
-  /** This server also owns the list as a version before the parts stored it (see dropReplacedList). */
-  legacy: boolean;
   state(): MonitorState;
   outbox(): AlertBurst | null;
   /** Runs a state write, handing it the history when storage lacks some of it (Journal.carriedBy). */
@@ -57,7 +55,7 @@ export const createListRewriter = (deps: ListRewriterDeps) => {
       }
       throw error;
     }
-    await dropReplacedList(deps.store, replaced, deps.legacy);
+    await dropReplacedList(deps.store, replaced);
   };
 
   const rewrite = async () => {

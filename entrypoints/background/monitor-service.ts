@@ -16,7 +16,7 @@ import type { ConnectionEnvironment } from '../../utils/connection';
 import { type ExpiredQuery, queryServers, toCsv } from '../../utils/expired';
 import { type Locale, resolveLocale, workerTranslatorFor } from '../../utils/i18n';
 import { type MonitorEffect, toMonitorView } from '../../utils/monitor';
-import { defaultSettings, FIRST_SERVER_ID, type Settings, serverLabel } from '../../utils/settings';
+import { defaultSettings, type Settings, serverLabel } from '../../utils/settings';
 import { throttle } from '../../utils/throttle';
 import { createJournal } from './journal';
 import { createServerMonitor, type ServerMonitor } from './server-monitor';
@@ -167,7 +167,6 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
     createServerMonitor({
       id,
       store: serverStore(id),
-      legacy: id === FIRST_SERVER_ID,
       env,
       changed,
       announce: (effect) => announce(id, effect),
@@ -181,7 +180,7 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
   /** A monitor for a server, with what a previous worker left of it. */
   const addMonitor = async (id: string, pending: AlertBurst | null) => {
     const monitor = monitorFor(id);
-    monitor.restore(await loadServerSnapshot(serverStore(id), id === FIRST_SERVER_ID, log), pending);
+    monitor.restore(await loadServerSnapshot(serverStore(id), log), pending);
     return monitor;
   };
 

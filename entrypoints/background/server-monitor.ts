@@ -47,8 +47,6 @@ type AnnounceEffect = Extract<MonitorEffect, { type: 'announce' }>;
 export interface ServerMonitorDeps {
   id: string;
   store: ServerStore;
-  /** This server also owns the data an older, one-server version stored (see serverStore). */
-  legacy: boolean;
   env: ConnectionEnvironment;
   /** Something pages or the badge show changed: the connection, the counts, the round. */
   changed(): void;
@@ -89,7 +87,6 @@ export const createServerMonitor = (deps: ServerMonitorDeps) => {
 
   const list = createListRewriter({
     store: deps.store,
-    legacy: deps.legacy,
     state: () => state,
     outbox: deps.outbox,
     carriedBy: deps.carriedBy,

@@ -94,11 +94,10 @@ const readListParts = async (store: ServerStore, { slot, parts }: StoredListMani
 const readList = async (
   store: ServerStore,
   manifest: unknown,
-  legacy: boolean,
   log: Log,
 ): Promise<{ list?: ExpiredUser[]; committed: StoredListManifest | null }> => {
   if (manifest === null) {
-    const stored = legacy ? await legacyExpiredUsersItem.getValue() : null;
+    const stored = store.ownsLegacyList ? await legacyExpiredUsersItem.getValue() : null;
     return { list: stored === null ? [] : readStoredUsers(stored, 'expired list', log), committed: null };
   }
   const parsed = storedListManifestSchema.safeParse(manifest);
@@ -111,15 +110,15 @@ const readList = async (
 
 /**
  * What a previous worker left of one server: the known state (with its recent additions) and where its list
- * is stored. `legacy`: this server also reads the list as a version before the parts stored it.
+ * is stored (the first server's also as a version before the parts stored it).
  */
-export const loadServerSnapshot = async (store: ServerStore, legacy: boolean, log: Log) => {
+export const loadServerSnapshot = async (store: ServerStore, log: Log) => {
   const [summary, manifest, added] = await Promise.all([
     store.summary.getValue(),
     store.manifest.getValue(),
     store.added.getValue(),
   ]);
-  const { list, committed } = await readList(store, manifest, legacy, log);
+  const { list, committed } = await readList(store, manifest, log);
   return { ...parseStoredState(summary, list, added, log), committed };
 };
 
@@ -206,13 +205,13 @@ export const commitExpiredList = (
   ]);
 
 /**
- * Frees the list a commit replaced, and (`legacy`: the first server's commit) the list as an older version
- * stored it. Parts of a rewrite stopped halfway stay until the next rewrite into that slot overwrites them:
- * at most one list's worth.
+ * Frees the list a commit replaced, and (the first server's commit) the list as an older version stored it.
+ * Parts of a rewrite stopped halfway stay until the next rewrite into that slot overwrites them: at most one
+ * list's worth.
  */
-export const dropReplacedList = (store: ServerStore, replaced: StoredListManifest | null, legacy: boolean) =>
+export const dropReplacedList = (store: ServerStore, replaced: StoredListManifest | null) =>
   storage.removeItems([
-    ...(legacy ? [legacyExpiredUsersItem] : []),
+    ...(store.ownsLegacyList ? [legacyExpiredUsersItem] : []),
     ...(replaced ? partKeys(store, replaced.slot, replaced.parts) : []),
   ]);
 
