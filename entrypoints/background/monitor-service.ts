@@ -13,7 +13,7 @@ import {
 import type { BadgeAppearance } from '../../utils/badge/badge-appearance';
 import { badgeAppearance } from '../../utils/badge/badge-appearance';
 import type { ConnectionEnvironment } from '../../utils/connection';
-import { type ExpiredQuery, queryServers, toCsv } from '../../utils/expired';
+import { type ExpiredQuery, expiredQuerySchema, queryServers, toCsv } from '../../utils/expired';
 import { type Locale, resolveLocale, workerTranslatorFor } from '../../utils/i18n';
 import { type MonitorEffect, toMonitorView } from '../../utils/monitor';
 import { defaultSettings, type Settings, serverLabel } from '../../utils/settings';
@@ -265,9 +265,11 @@ export const createMonitorService = (deps: MonitorServiceDeps) => {
     async queryExpired(query: ExpiredQuery) {
       await ready;
       const ignored = new Set(settings.ignoredUsers);
+      // Checked once here rather than by each server's monitor.
+      const parsed = expiredQuerySchema.parse(query);
       return queryServers(
-        queried(query.server).map((monitor) => ({ id: monitor.id, source: monitor.sourceFor(query) })),
-        query,
+        queried(parsed.server).map((monitor) => ({ id: monitor.id, source: monitor.sourceFor(parsed) })),
+        parsed,
         expiredVersion(),
         ignored,
       );

@@ -2,13 +2,12 @@ import type { ServerStore } from '../../platform/storage-items';
 import type { AlertBurst } from '../../utils/alerts';
 import { type ConnectionEnvironment, createConnection } from '../../utils/connection';
 import {
-  type ExpiredQuery,
   type ExpiredSort,
   type ExpiredSource,
-  expiredQuerySchema,
   isFiltered,
   type NewestUsers,
   newestUsersOf,
+  type ParsedQuery,
   sortExpired,
   withAddedUsers,
 } from '../../utils/expired';
@@ -190,10 +189,9 @@ export const createServerMonitor = (deps: ServerMonitorDeps) => {
      * A page near the top (what the popup and a fresh dashboard ask for) is picked from the list in one
      * scan; only a page further down pays for a whole sort, which is then kept until the list changes.
      */
-    sourceFor(query: ExpiredQuery): ExpiredSource {
-      const parsed = expiredQuerySchema.parse(query);
-      const { sort, offset, limit } = parsed;
-      if (!isFiltered(parsed) && sort === 'newest') {
+    sourceFor(query: ParsedQuery): ExpiredSource {
+      const { sort, offset, limit } = query;
+      if (!isFiltered(query) && sort === 'newest') {
         const { users, complete } = newestUsers();
         if (complete || offset + limit <= users.length) return { first: users, size: state.expired.size };
       }

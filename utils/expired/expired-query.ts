@@ -21,7 +21,8 @@ export const expiredQuerySchema = z.object({
 export type ExpiredSort = z.infer<typeof expiredSortSchema>;
 export type IgnoredFilter = z.infer<typeof ignoredFilterSchema>;
 export type ExpiredQuery = z.input<typeof expiredQuerySchema>;
-type ParsedQuery = z.infer<typeof expiredQuerySchema>;
+/** A query as the schema leaves it: defaults filled in, checked. */
+export type ParsedQuery = z.infer<typeof expiredQuerySchema>;
 
 /**
  * What a page shows of one expired user: never the token; whether the operator ignores them; which server
